@@ -1,0 +1,82 @@
+package dev.queuectl.daemon.config;
+
+import dev.queuectl.protocol.Durations;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How one daemon runs: paths, socket access, limits. Built by {@link SettingsLoader} from flags,
+ * environment, config file and defaults, or directly by code that embeds the daemon.
+ *
+ * @param socketGroup     group allowed on the socket, or null for the daemon's user only
+ * @param configFile      the config file these settings were read from, or null
+ */
+public record DaemonSettings(Path dataDir, Path socket, String socketGroup, int maxRequestBytes,
+                             int maxConnections, Duration drainTimeout, long outputLimitBytes, Path configFile) {
+
+    /** Settings with every default except the two paths. */
+    public static DaemonSettings of(Path dataDir, Path socket) {
+        return new DaemonSettings(dataDir, socket, null,
+                (int) Sizes.parse(DaemonOption.MAX_REQUEST_BYTES.defaultText()),
+                Integer.parseInt(DaemonOption.MAX_CONNECTIONS.defaultText()),
+                Durations.parse(DaemonOption.DRAIN_TIMEOUT.defaultText()),
+                Sizes.parse(DaemonOption.OUTPUT_LIMIT.defaultText()), null);
+    }
+
+    public DaemonSettings withDrainTimeout(Duration d) {
+        return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, maxConnections, d, outputLimitBytes,
+                configFile);
+    }
+
+    public DaemonSettings withSocketGroup(String group) {
+        return new DaemonSettings(dataDir, socket, group, maxRequestBytes, maxConnections, drainTimeout,
+                outputLimitBytes, configFile);
+    }
+
+    public DaemonSettings withMaxRequestBytes(int bytes) {
+        return new DaemonSettings(dataDir, socket, socketGroup, bytes, maxConnections, drainTimeout, outputLimitBytes,
+                configFile);
+    }
+
+    public DaemonSettings withMaxConnections(int n) {
+        return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, n, drainTimeout, outputLimitBytes,
+                configFile);
+    }
+
+    public DaemonSettings withOutputLimitBytes(long bytes) {
+        return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, maxConnections, drainTimeout, bytes,
+                configFile);
+    }
+
+    /** These settings as command-line flags, every one explicit. */
+    public List<String> toFlags() {
+        List<String> flags = new ArrayList<>();
+        flags.add("--data-dir=" + dataDir);
+        flags.add("--socket=" + socket);
+        if (socketGroup != null) {
+            flags.add("--socket-group=" + socketGroup);
+        }
+        flags.add("--max-request-bytes=" + maxRequestBytes);
+        flags.add("--max-connections=" + maxConnections);
+        flags.add("--drain-timeout=" + drainTimeout.toMillis() + "ms");
+        flags.add("--output-limit=" + outputLimitBytes);
+        if (configFile != null) {
+            flags.add("--config=" + configFile.toAbsolutePath());
+        }
+        return flags;
+    }
+
+    public Path databaseFile() {
+        return dataDir.resolve("queuectl.db");
+    }
+
+    public Path outputDir() {
+        return dataDir.resolve("output");
+    }
+
+    public Path lockFile() {
+        return dataDir.resolve("queuectld.lock");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.queuectl.daemon.service;
+
+import dev.queuectl.daemon.config.RuntimeConfig;
+import dev.queuectl.daemon.config.RuntimeSettings;
+import dev.queuectl.daemon.server.RequestHandler;
+import dev.queuectl.daemon.store.JobStore;
+import dev.queuectl.daemon.store.NewJob;
+import dev.queuectl.protocol.JobSpec;
+import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.ProtocolVersion;
+import dev.queuectl.protocol.request.ConfigGetRequest;
+import dev.queuectl.protocol.request.ConfigSetRequest;
+import dev.queuectl.protocol.request.EnqueueBatchRequest;
+import dev.queuectl.protocol.request.EnqueueRequest;
+import dev.queuectl.protocol.request.ListRequest;
+import dev.queuectl.protocol.request.Request;
+import dev.queuectl.protocol.request.ShowRequest;
+import dev.queuectl.protocol.request.StatusRequest;
+import dev.queuectl.protocol.result.BatchResult;
+import dev.queuectl.protocol.result.StatusView;
+import dev.queuectl.protocol.result.WorkersView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Carries out each protocol operation against the store, the runtime settings and the engine.
+ * Never blocks: every method returns a future completed by a store or engine thread.
+ */
+public final class QueueService implements RequestHandler {
+    private final JobStore store;
+    private final RuntimeSettings settings;
+    private final Clock clock;
+    private final DaemonIdentity identity;
+    private final Supplier<WorkersView> workers;
+    private final Runnable jobsAdded;
+
+    /**
+     * @param workers   the pool's current state, for {@code status}
+     * @param jobsAdded called after an enqueue commits, to wake the dispatcher
+     */
+    public QueueService(JobStore store, RuntimeSettings settings, Clock clock, DaemonIdentity identity,
+                        Supplier<WorkersView> workers, Runnable jobsAdded) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.identity = identity;
+        this.workers = workers;
+        this.jobsAdded = jobsAdded;
+    }
+
+    @Override
+    public CompletableFuture<?> handle(Request request) {
+        try {
+            return dispatch(request);
+        } catch (ProtocolException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<?> dispatch(Request request) {
+        if (request instanceof EnqueueRequest) {
+            NewJob job = resolve(((EnqueueRequest) request).job(), settings.current());
+            return store.enqueue(job).whenComplete((v, e) -> afterEnqueue(e));
+        }
+        if (request instanceof EnqueueBatchRequest) {
+            RuntimeConfig config = settings.current();
+            List<NewJob> jobs = new ArrayList<>();
+            for (JobSpec spec : ((EnqueueBatchRequest) request).jobs()) {
+                jobs.add(resolve(spec, config));
+            }
+            return store.enqueueAll(jobs).whenComplete((v, e) -> afterEnqueue(e)).thenApply(BatchResult::new);
+        }
+        if (request instanceof ShowRequest) {
+            String id = ((ShowRequest) request).id();
+            return store.find(id).thenApply(found -> found.orElseThrow(() -> ProtocolException.notFound(id)));
+        }
+        if (request instanceof ListRequest) {
+            ListRequest list = (ListRequest) request;
+            return store.list(list.state(), list.limit(), list.newestFirst());
+        }
+        if (request instanceof StatusRequest) {
+            return store.counts().thenApply(counts -> {
+                Instant now = clock.instant();
+                double uptime = Duration.between(identity.startedAt(), now).toMillis() / 1000.0;
+                return new StatusView(identity.version(), ProtocolVersion.CURRENT, identity.pid(),
+                        identity.startedAt(), uptime, identity.socket().toString(), identity.dataDir().toString(),
+                        counts, workers.get());
+            });
+        }
+        if (request instanceof ConfigGetRequest) {
+            return CompletableFuture.completedFuture(settings.view(((ConfigGetRequest) request).key()));
+        }
+        if (request instanceof ConfigSetRequest) {
+            ConfigSetRequest set = (ConfigSetRequest) request;
+            return settings.set(set.key(), set.value());
+        }
+        throw new IllegalStateException("no handler for " + request.op());
+    }
+
+    private void afterEnqueue(Throwable error) {
+        if (error == null) {
+            jobsAdded.run();
+        }
+    }
+
+    private NewJob resolve(JobSpec spec, RuntimeConfig config) {
+        Instant runAt = spec.runAt();
+        if (spec.delay() != null) {
+            runAt = clock.instant().plus(spec.delay());
+        }
+        return new NewJob(spec.id(), spec.command(),
+                spec.maxRetries() != null ? spec.maxRetries() : config.maxRetries(),
+                spec.priority() != null ? spec.priority() : 0,
+                runAt,
+                spec.timeout() != null ? spec.timeout().toMillis() : null);
+    }
+}

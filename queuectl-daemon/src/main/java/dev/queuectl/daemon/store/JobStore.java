@@ -1,0 +1,53 @@
+package dev.queuectl.daemon.store;
+
+import dev.queuectl.protocol.JobState;
+import dev.queuectl.protocol.result.JobList;
+import dev.queuectl.protocol.result.JobView;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Everything the rest of the daemon may ask of the store. Writes complete only after their
+ * transaction is durable; concurrent writes share transactions (group commit). Reads see the
+ * latest committed state. All methods are thread-safe and never block the caller; futures
+ * complete on store threads, so continuations must be short.
+ *
+ * <p>Refusals arrive as {@link dev.queuectl.protocol.ProtocolException}s with the code to send
+ * ({@code DUPLICATE_ID}, {@code NOT_FOUND}, {@code STORAGE_ERROR}, ...).
+ */
+public interface JobStore extends AutoCloseable {
+
+    /** Opens (creating or migrating) the store in {@code file}. */
+    static JobStore open(Path file, Clock clock) {
+        return SqliteJobStore.open(file, clock);
+    }
+
+    /** Inserts one pending job. */
+    CompletableFuture<JobView> enqueue(NewJob job);
+
+    /** Inserts all jobs in one transaction, or none of them; returns their ids in order. */
+    CompletableFuture<List<String>> enqueueAll(List<NewJob> jobs);
+
+    /** The job with its attempt history, if it exists. */
+    CompletableFuture<Optional<JobView>> find(String id);
+
+    /** Up to {@code limit} jobs in enqueue order, optionally of one state, with the matching total. */
+    CompletableFuture<JobList> list(JobState state, int limit, boolean newestFirst);
+
+    /** A count for every state, zeros included. */
+    CompletableFuture<Map<JobState, Long>> counts();
+
+    /** Stored runtime settings (keys that were never set are absent). */
+    CompletableFuture<Map<String, String>> loadConfig();
+
+    /** Stores runtime settings, all in one transaction. */
+    CompletableFuture<Void> saveConfig(Map<String, String> values);
+
+    /** Applies queued writes, then closes every connection. */
+    @Override
+    void close();
+}

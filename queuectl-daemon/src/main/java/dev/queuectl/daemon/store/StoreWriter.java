@@ -1,0 +1,216 @@
+package dev.queuectl.daemon.store;
+
+import dev.queuectl.protocol.ErrorCode;
+import dev.queuectl.protocol.ProtocolException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The one writer connection, with group commit: work submitted from any thread queues up, and
+ * the writer thread applies everything waiting in one transaction, each piece inside its own
+ * savepoint (so one refused request does not undo its neighbours), then commits once. A
+ * submission's future completes only after that commit is durable ({@code synchronous=FULL}).
+ *
+ * <p>Futures complete on the writer thread; callers must not block in their continuations.
+ */
+final class StoreWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
+    /** Upper bound of work items per transaction; keeps a commit's latency bounded under load. */
+    private static final int MAX_BATCH = 2_000;
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    private static final class Task<T> {
+        final Work<T> work;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        T value;
+        RuntimeException error;
+
+        Task(Work<T> work) {
+            this.work = work;
+        }
+
+        void run(Tx tx) throws SQLException {
+            value = work.run(tx);
+        }
+
+        void complete() {
+            if (error != null) {
+                future.completeExceptionally(error);
+            } else {
+                future.complete(value);
+            }
+        }
+    }
+
+    private static final Task<Void> STOP = new Task<>(tx -> null);
+
+    private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final Tx tx;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    StoreWriter(Tx tx) {
+        this.tx = tx;
+        this.thread = new Thread(this::loop, "queuectl-store-writer");
+        this.thread.start();
+    }
+
+    <T> CompletableFuture<T> submit(Work<T> work) {
+        Task<T> task = new Task<>(work);
+        if (closed) {
+            task.future.completeExceptionally(new ProtocolException(ErrorCode.UNAVAILABLE, "the store is closed"));
+            return task.future;
+        }
+        queue.add(task);
+        return task.future;
+    }
+
+    private void loop() {
+        List<Task<?>> batch = new ArrayList<>();
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            if (batch.remove(STOP)) {
+                stopping = true;
+                queue.drainTo(batch);
+                batch.remove(STOP);
+            }
+            if (!batch.isEmpty()) {
+                runBatch(batch);
+            }
+            batch.clear();
+        }
+        tx.close();
+    }
+
+    private void runBatch(List<Task<?>> batch) {
+        try {
+            tx.execute("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            failAll(batch, e);
+            return;
+        }
+        boolean anyApplied = false;
+        for (Task<?> task : batch) {
+            try {
+                tx.execute("SAVEPOINT work");
+                try {
+                    task.run(tx);
+                    tx.execute("RELEASE work");
+                    anyApplied = true;
+                } catch (SQLException | RuntimeException e) {
+                    tx.execute("ROLLBACK TO work");
+                    tx.execute("RELEASE work");
+                    task.error = translate(e);
+                }
+            } catch (SQLException e) {
+                // The savepoint machinery itself failed: the transaction is unusable.
+                rollbackQuietly();
+                failAll(batch, e);
+                return;
+            }
+        }
+        try {
+            tx.execute("COMMIT");
+        } catch (SQLException e) {
+            rollbackQuietly();
+            failAll(batch, e);
+            return;
+        }
+        if (!anyApplied) {
+            log.trace("batch of {} committed with no change", batch.size());
+        }
+        for (Task<?> task : batch) {
+            task.complete();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            tx.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // SQLite may already have rolled back on its own (for example after SQLITE_FULL).
+        }
+    }
+
+    private void failAll(List<Task<?>> batch, Exception e) {
+        RuntimeException error = translate(e);
+        log.warn("store write failed, {} request(s) refused: {}", batch.size(), error.getMessage());
+        for (Task<?> task : batch) {
+            task.error = task.error != null ? task.error : error;
+            task.complete();
+        }
+    }
+
+    /** Maps an exception from a piece of work to what the requester is told. */
+    static RuntimeException translate(Exception e) {
+        if (e instanceof ProtocolException) {
+            return (ProtocolException) e;
+        }
+        if (e instanceof SQLiteException) {
+            SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
+            switch (code) {
+                case SQLITE_FULL:
+                    return new ProtocolException(ErrorCode.STORAGE_ERROR,
+                            "the store could not write: the disk holding the data dir is full; nothing was changed");
+                case SQLITE_READONLY:
+                case SQLITE_READONLY_DBMOVED:
+                case SQLITE_READONLY_RECOVERY:
+                case SQLITE_READONLY_CANTLOCK:
+                case SQLITE_CANTOPEN:
+                    return new ProtocolException(ErrorCode.STORAGE_ERROR,
+                            "the store could not write: the data dir is read-only (" + code.message + "); nothing was changed");
+                default:
+                    if (code.name().startsWith("SQLITE_IOERR")) {
+                        return new ProtocolException(ErrorCode.STORAGE_ERROR,
+                                "the store could not write (" + code.message + "); nothing was changed");
+                    }
+                    break;
+            }
+        }
+        if (e instanceof SQLException) {
+            log.error("unexpected store error", e);
+            return new ProtocolException(ErrorCode.STORAGE_ERROR, "the store could not write: " + e.getMessage());
+        }
+        if (e instanceof RuntimeException) {
+            log.error("unexpected error in store work", e);
+            return new ProtocolException(ErrorCode.INTERNAL, "internal error: " + e);
+        }
+        return new ProtocolException(ErrorCode.INTERNAL, "internal error: " + e);
+    }
+
+    /** Applies what is queued, then stops the writer thread and closes the connection. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.add(STOP);
+        try {
+            thread.join(30_000);
+            if (thread.isAlive()) {
+                log.warn("store writer did not finish within 30s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.queuectl.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a client asks to enqueue. Only {@code command} is required; unset fields take the
+ * daemon's defaults ({@code max_retries} from its configuration, priority 0, run now, the
+ * configured {@code job_timeout}). Validated on construction, so a JobSpec that exists is
+ * well-formed: the client checks a whole file with it before sending anything.
+ *
+ * @param id         user-given id, or null to let the daemon generate one
+ * @param command    the shell command, run as {@code /bin/sh -c COMMAND}
+ * @param maxRetries retries after the first run, or null for the configured default
+ * @param priority   higher runs first, or null for 0
+ * @param runAt      earliest start, or null
+ * @param delay      earliest start relative to enqueue time, or null; excludes {@code runAt}
+ * @param timeout    per-run limit, or null for the configured {@code job_timeout}
+ */
+public record JobSpec(String id, String command, Integer maxRetries, Integer priority, Instant runAt,
+                      Duration delay, Duration timeout) {
+
+    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** Linux refuses a single exec argument longer than this (MAX_ARG_STRLEN minus the NUL). */
+    public static final int MAX_COMMAND_BYTES = 131_071;
+    public static final int MAX_RETRIES_LIMIT = 1_000;
+
+    public JobSpec {
+        if (id != null) {
+            validateId(id);
+        }
+        if (command == null) {
+            throw ProtocolException.invalid("field 'command' is required");
+        }
+        if (command.isBlank()) {
+            throw ProtocolException.invalid("field 'command' must not be empty");
+        }
+        if (command.indexOf('\0') >= 0) {
+            throw ProtocolException.invalid("field 'command' must not contain NUL characters");
+        }
+        if (command.length() > MAX_COMMAND_BYTES / 3
+                && command.getBytes(StandardCharsets.UTF_8).length > MAX_COMMAND_BYTES) {
+            throw ProtocolException.invalid("field 'command' is longer than " + MAX_COMMAND_BYTES
+                    + " bytes, the most a shell command line can hold; put the script in a file and run that");
+        }
+        if (maxRetries != null && (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT)) {
+            throw ProtocolException.invalid("field 'max_retries' must be between 0 and " + MAX_RETRIES_LIMIT);
+        }
+        if (runAt != null && delay != null) {
+            throw ProtocolException.invalid("give either 'run_at' or 'delay', not both");
+        }
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            throw ProtocolException.invalid("field 'timeout' must be greater than zero (leave it out for no timeout)");
+        }
+    }
+
+    /** Checks a job id: 1 to 128 characters from {@code A-Z a-z 0-9 . _ : -}. */
+    public static void validateId(String id) {
+        if (!ID_PATTERN.matcher(id).matches()) {
+            String shown = id.length() > 40 ? id.substring(0, 40) + "…" : id;
+            throw ProtocolException.invalid("invalid job id '" + shown
+                    + "': use 1 to 128 characters from A-Z a-z 0-9 . _ : -");
+        }
+    }
+
+    /** Reads a job from its JSON fields; unknown fields are refused before anything else is checked. */
+    public static JobSpec fromJson(Fields f) {
+        String id = f.optString("id");
+        String command = f.optString("command");
+        Integer maxRetries = f.optInt("max_retries", 0, MAX_RETRIES_LIMIT);
+        Integer priority = f.optInt("priority", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Instant runAt = f.optInstant("run_at");
+        Duration delay = f.optDuration("delay");
+        Duration timeout = f.optDuration("timeout");
+        f.finish();
+        return new JobSpec(id, command, maxRetries, priority, runAt, delay, timeout);
+    }
+
+    /** The fields as they go on the wire; unset fields are left out. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (id != null) {
+            m.put("id", id);
+        }
+        m.put("command", command);
+        if (maxRetries != null) {
+            m.put("max_retries", maxRetries);
+        }
+        if (priority != null) {
+            m.put("priority", priority);
+        }
+        if (runAt != null) {
+            m.put("run_at", Timestamps.format(runAt));
+        }
+        if (delay != null) {
+            m.put("delay", Durations.toWire(delay));
+        }
+        if (timeout != null) {
+            m.put("timeout", Durations.toWire(timeout));
+        }
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return "JobSpec[id=" + id + ", " + command.length() + " chars]";
+    }
+}

@@ -1,0 +1,31 @@
+package dev.queuectl.protocol.result;
+
+import dev.queuectl.protocol.Fields;
+import dev.queuectl.protocol.json.JsonWritable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One runtime setting. {@code value} and {@code defaultValue} are JSON values (numbers, or
+ * null for "none"); {@code text} is the value as a person writes it ({@code 1h}, {@code none}).
+ */
+public record ConfigEntry(String key, Object value, String text, Object defaultValue, String description)
+        implements JsonWritable {
+
+    @Override
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", key);
+        m.put("value", value);
+        m.put("text", text);
+        m.put("default", defaultValue);
+        m.put("description", description);
+        return m;
+    }
+
+    public static ConfigEntry fromJson(Object json) {
+        Fields f = Fields.of(json, "config entry");
+        return new ConfigEntry(f.requireString("key"), f.optScalar("value"), f.optString("text"),
+                f.optScalar("default"), f.optString("description"));
+    }
+}
