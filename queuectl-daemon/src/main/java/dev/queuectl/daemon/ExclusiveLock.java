@@ -33,7 +33,12 @@ final class ExclusiveLock implements AutoCloseable {
             throw new DaemonStartException("cannot create the lock file " + file + ": " + e.getMessage(), e);
         }
         try {
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // held by another daemon inside this same JVM
+            }
             if (lock == null) {
                 String holder = readHolder(channel);
                 channel.close();

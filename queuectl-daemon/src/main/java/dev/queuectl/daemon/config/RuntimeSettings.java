@@ -104,7 +104,8 @@ public final class RuntimeSettings {
 
     private ConfigEntry entry(ConfigKey key, RuntimeConfig c) {
         Object value = c.get(key);
-        return new ConfigEntry(key.key(), ConfigKey.wire(value), ConfigKey.text(value),
-                ConfigKey.wire(defaults.get(key)), key.description());
+        Object def = defaults.get(key);
+        return new ConfigEntry(key.key(), ConfigKey.wire(value), ConfigKey.text(value), ConfigKey.wire(def),
+                ConfigKey.text(def), key.description());
     }
 }

@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * One runtime setting. {@code value} and {@code defaultValue} are JSON values (numbers, or
- * null for "none"); {@code text} is the value as a person writes it ({@code 1h}, {@code none}).
+ * null for "none"); {@code text} and {@code defaultText} are as a person writes them ({@code 1h}, {@code none}).
  */
-public record ConfigEntry(String key, Object value, String text, Object defaultValue, String description)
+public record ConfigEntry(String key, Object value, String text, Object defaultValue, String defaultText,
+                          String description)
         implements JsonWritable {
 
     @Override
@@ -19,6 +20,7 @@ public record ConfigEntry(String key, Object value, String text, Object defaultV
         m.put("value", value);
         m.put("text", text);
         m.put("default", defaultValue);
+        m.put("default_text", defaultText);
         m.put("description", description);
         return m;
     }
@@ -26,6 +28,6 @@ public record ConfigEntry(String key, Object value, String text, Object defaultV
     public static ConfigEntry fromJson(Object json) {
         Fields f = Fields.of(json, "config entry");
         return new ConfigEntry(f.requireString("key"), f.optScalar("value"), f.optString("text"),
-                f.optScalar("default"), f.optString("description"));
+                f.optScalar("default"), f.optString("default_text"), f.optString("description"));
     }
 }

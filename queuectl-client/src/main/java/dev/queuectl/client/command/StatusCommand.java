@@ -1,0 +1,28 @@
+package dev.queuectl.client.command;
+
+import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.render.StatusRenderer;
+import dev.queuectl.client.transport.SocketClient;
+import dev.queuectl.protocol.request.StatusRequest;
+import dev.queuectl.protocol.result.StatusView;
+import picocli.CommandLine.Command;
+
+/** {@code queuectl status}: counts per state, the daemon, its workers. */
+@Command(name = "status", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = "Show how many jobs are in each state, the daemon's pid, version, uptime and paths, and its workers.")
+public final class StatusCommand extends DaemonCommand {
+    public StatusCommand(ClientContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run(SocketClient client) {
+        Object result = request(client, new StatusRequest());
+        if (json()) {
+            return printJson(result);
+        }
+        StatusRenderer.print(StatusView.fromJson(result), out());
+        return ExitCodes.OK;
+    }
+}
