@@ -4,13 +4,22 @@ import dev.queuectl.client.command.ConfigCommand;
 import dev.queuectl.client.command.ConfigGetCommand;
 import dev.queuectl.client.command.ConfigSetCommand;
 import dev.queuectl.client.command.ConfigShowCommand;
+import dev.queuectl.client.command.CancelCommand;
 import dev.queuectl.client.command.DlqCommand;
 import dev.queuectl.client.command.DlqListCommand;
+import dev.queuectl.client.command.DlqPurgeCommand;
+import dev.queuectl.client.command.DlqRetryCommand;
+import dev.queuectl.client.command.DrainCommand;
 import dev.queuectl.client.command.EnqueueCommand;
 import dev.queuectl.client.command.ListCommand;
+import dev.queuectl.client.command.LogsCommand;
 import dev.queuectl.client.command.QueuectlCommand;
 import dev.queuectl.client.command.ShowCommand;
 import dev.queuectl.client.command.StatusCommand;
+import dev.queuectl.client.command.WaitCommand;
+import dev.queuectl.client.command.WorkerCommand;
+import dev.queuectl.client.command.WorkerStartCommand;
+import dev.queuectl.client.command.WorkerStopCommand;
 import dev.queuectl.protocol.ProtocolException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -53,12 +62,21 @@ public final class Cli {
         cli.addSubcommand(new CommandLine(ShowCommand.class, factory));
         cli.addSubcommand(new CommandLine(ListCommand.class, factory));
         cli.addSubcommand(new CommandLine(StatusCommand.class, factory));
+        cli.addSubcommand(new CommandLine(LogsCommand.class, factory));
+        cli.addSubcommand(new CommandLine(WaitCommand.class, factory));
+        cli.addSubcommand(new CommandLine(CancelCommand.class, factory));
         cli.addSubcommand(new CommandLine(DlqCommand.class, factory)
-                .addSubcommand(new CommandLine(DlqListCommand.class, factory)));
+                .addSubcommand(new CommandLine(DlqListCommand.class, factory))
+                .addSubcommand(new CommandLine(DlqRetryCommand.class, factory))
+                .addSubcommand(new CommandLine(DlqPurgeCommand.class, factory)));
+        cli.addSubcommand(new CommandLine(WorkerCommand.class, factory)
+                .addSubcommand(new CommandLine(WorkerStartCommand.class, factory))
+                .addSubcommand(new CommandLine(WorkerStopCommand.class, factory)));
         cli.addSubcommand(new CommandLine(ConfigCommand.class, factory)
                 .addSubcommand(new CommandLine(ConfigGetCommand.class, factory))
                 .addSubcommand(new CommandLine(ConfigSetCommand.class, factory))
                 .addSubcommand(new CommandLine(ConfigShowCommand.class, factory)));
+        cli.addSubcommand(new CommandLine(DrainCommand.class, factory));
         appendExitCodes(cli);
         cli.setUsageHelpWidth(100);
         cli.setUsageHelpAutoWidth(true);

@@ -29,6 +29,8 @@ class CliIT {
         root = Files.createTempDirectory(Path.of("/tmp"), "qc");
         socket = root.resolve("d.sock");
         daemon = QueueDaemon.start(DaemonSettings.of(root.resolve("data"), socket));
+        // These tests look at jobs as they were enqueued; EngineCliIT covers running them.
+        assertEquals(0, CliRun.run(socket, "worker", "stop").exitCode);
     }
 
     @AfterAll

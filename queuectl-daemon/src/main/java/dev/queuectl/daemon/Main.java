@@ -58,6 +58,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--output-limit", paramLabel = "SIZE", description = "Output kept per run (default 1MiB).")
     String outputLimit;
 
+    @Option(names = "--kill-grace", paramLabel = "DURATION",
+            description = "Time between SIGTERM and SIGKILL when stopping a job (default 5s).")
+    String killGrace;
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
@@ -99,6 +103,7 @@ public final class Main implements Callable<Integer> {
         put(m, DaemonOption.MAX_CONNECTIONS, maxConnections);
         put(m, DaemonOption.DRAIN_TIMEOUT, drainTimeout);
         put(m, DaemonOption.OUTPUT_LIMIT, outputLimit);
+        put(m, DaemonOption.KILL_GRACE, killGrace);
         return m;
     }
 

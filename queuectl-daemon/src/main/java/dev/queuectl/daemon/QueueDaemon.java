@@ -2,90 +2,129 @@ package dev.queuectl.daemon;
 
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.daemon.config.RuntimeSettings;
+import dev.queuectl.daemon.engine.Engine;
+import dev.queuectl.daemon.engine.EngineSettings;
+import dev.queuectl.daemon.engine.RunListener;
 import dev.queuectl.daemon.server.SocketServer;
 import dev.queuectl.daemon.service.DaemonIdentity;
 import dev.queuectl.daemon.service.QueueService;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.StoreOpenException;
 import dev.queuectl.protocol.BuildInfo;
-import dev.queuectl.protocol.result.WorkersView;
+import dev.queuectl.protocol.result.DrainResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running queuectld: store, runtime settings, engine and socket server, started in that order
- * and closed in reverse. Embeddable: {@code main} and the tests start it the same way.
+ * A running queuectld: store, runtime settings, engine (recovery, then dispatch) and socket
+ * server, started in that order. Stopping drains the engine first (while the socket still
+ * answers), then closes the server and the store. Embeddable: {@code main} and the tests start
+ * it the same way.
  *
- * <p>{@link #close()} may be called from any thread, more than once; it returns when the daemon
- * has stopped.
+ * <p>{@link #close()} and {@link #shutdown(Duration)} may be called from any thread, more than
+ * once; the first call decides the drain timeout.
  */
 public final class QueueDaemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QueueDaemon.class);
 
     private final DaemonSettings settings;
-    private final Deque<AutoCloseable> resources;
+    private final ExclusiveLock dataLock;
+    private final ExclusiveLock socketLock;
+    private final JobStore store;
+    private final Engine engine;
+    private SocketServer server;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Object closeLock = new Object();
-    private boolean closed;
+    private CompletableFuture<DrainResult> shutdown;
 
-    private QueueDaemon(DaemonSettings settings, Deque<AutoCloseable> resources) {
+    private QueueDaemon(DaemonSettings settings, ExclusiveLock dataLock, ExclusiveLock socketLock, JobStore store,
+                        Engine engine) {
         this.settings = settings;
-        this.resources = resources;
+        this.dataLock = dataLock;
+        this.socketLock = socketLock;
+        this.store = store;
+        this.engine = engine;
     }
 
     public static QueueDaemon start(DaemonSettings settings) {
-        return start(settings, Clock.systemUTC());
+        return start(settings, Clock.systemUTC(), RunListener.NONE);
+    }
+
+    public static QueueDaemon start(DaemonSettings settings, Clock clock) {
+        return start(settings, clock, RunListener.NONE);
     }
 
     /** Starts a daemon; throws {@link DaemonStartException} with a one-line reason if it cannot. */
-    public static QueueDaemon start(DaemonSettings settings, Clock clock) {
-        Deque<AutoCloseable> opened = new ArrayDeque<>();
+    public static QueueDaemon start(DaemonSettings settings, Clock clock, RunListener listener) {
+        ExclusiveLock dataLock = null;
+        ExclusiveLock socketLock = null;
+        JobStore store = null;
+        Engine engine = null;
         try {
             SocketPaths.checkLength(settings.socket());
             createDataDir(settings.dataDir());
-            opened.push(ExclusiveLock.acquire(settings.lockFile(), "the data dir " + settings.dataDir()));
+            dataLock = ExclusiveLock.acquire(settings.lockFile(), "the data dir " + settings.dataDir());
             SocketPaths.createDirectory(settings.socket().getParent(), settings.socketGroup());
-            opened.push(ExclusiveLock.acquire(settings.socket().resolveSibling(settings.socket().getFileName() + ".lock"),
-                    "the socket " + settings.socket()));
+            socketLock = ExclusiveLock.acquire(settings.socket().resolveSibling(settings.socket().getFileName() + ".lock"),
+                    "the socket " + settings.socket());
             SocketPaths.clearStale(settings.socket());
 
-            JobStore store = JobStore.open(settings.databaseFile(), clock);
-            opened.push(store);
+            store = JobStore.open(settings.databaseFile(), clock);
             RuntimeSettings runtime = RuntimeSettings.load(store, Runtime.getRuntime().availableProcessors());
+            engine = new Engine(store, runtime, clock, new EngineSettings(settings.dataDir(), settings.outputDir(),
+                    settings.outputLimitBytes(), settings.drainTimeout(), settings.killGrace(), settings.socket(),
+                    EngineSettings.defaultWorkDir(settings.dataDir())), listener);
+            engine.start();
 
             DaemonIdentity identity = new DaemonIdentity(BuildInfo.version(), ProcessHandle.current().pid(),
                     clock.instant(), settings.socket(), settings.dataDir());
-            QueueService service = new QueueService(store, runtime, clock, identity,
-                    () -> new WorkersView(runtime.current().workers(), runtime.current().workersStopped(), List.of()),
-                    () -> { });
-            SocketServer server = SocketServer.start(settings.socket(), settings.socketGroup(),
-                    settings.maxRequestBytes(), settings.maxConnections(), service);
-            opened.push(server);
+            QueueDaemon daemon = new QueueDaemon(settings, dataLock, socketLock, store, engine);
+            QueueService service = new QueueService(store, runtime, clock, identity, engine, daemon::shutdown);
+            daemon.server = SocketServer.start(settings.socket(), settings.socketGroup(), settings.maxRequestBytes(),
+                    settings.maxConnections(), service);
             log.info("queuectld {} started: pid {}, socket {}, data dir {}", identity.version(), identity.pid(),
                     settings.socket(), settings.dataDir());
-            return new QueueDaemon(settings, opened);
-        } catch (java.util.concurrent.CompletionException e) {
-            closeAll(opened);
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new DaemonStartException("cannot load the runtime settings: " + cause.getMessage(), cause);
-        } catch (StoreOpenException e) {
-            closeAll(opened);
-            throw new DaemonStartException(e.getMessage(), e);
-        } catch (IOException e) {
-            closeAll(opened);
-            throw new DaemonStartException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            closeAll(opened);
-            throw e;
+            return daemon;
+        } catch (RuntimeException | IOException e) {
+            if (engine != null) {
+                engine.close();
+            }
+            closeQuietly(store);
+            closeQuietly(socketLock);
+            closeQuietly(dataLock);
+            throw startFailure(e);
+        }
+    }
+
+    private static DaemonStartException startFailure(Exception e) {
+        if (e instanceof DaemonStartException) {
+            return (DaemonStartException) e;
+        }
+        if (e instanceof CompletionException && e.getCause() != null) {
+            return new DaemonStartException("cannot load the store: " + e.getCause().getMessage(), e.getCause());
+        }
+        if (e instanceof StoreOpenException || e instanceof IOException) {
+            return new DaemonStartException(e.getMessage(), e);
+        }
+        return new DaemonStartException("cannot start: " + e, e);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.warn("error while closing {}: {}", c.getClass().getSimpleName(), e.toString());
         }
     }
 
@@ -111,33 +150,53 @@ public final class QueueDaemon implements AutoCloseable {
         return settings.socket();
     }
 
+    /**
+     * Begins a graceful stop: the engine drains (jobs get up to {@code drainTimeout}), then the
+     * server and the store close. The future completes when the jobs are done, before the socket
+     * closes, so a {@code drain} request can still be answered.
+     */
+    public synchronized CompletableFuture<DrainResult> shutdown(Duration drainTimeout) {
+        if (shutdown != null) {
+            return shutdown;
+        }
+        if (drainTimeout == null) {
+            drainTimeout = settings.drainTimeout();
+        }
+        log.info("queuectld stopping (drain timeout {})", dev.queuectl.protocol.Durations.format(drainTimeout));
+        shutdown = engine.drain(drainTimeout);
+        Thread closer = new Thread(() -> {
+            try {
+                DrainResult r = shutdown.exceptionally(e -> new DrainResult(0, 0)).join();
+                log.info("drained: {} job(s) finished, {} interrupted", r.finished(), r.interrupted());
+                engine.close();
+                if (server != null) {
+                    server.close();
+                }
+                store.close();
+                socketLock.close();
+                dataLock.close();
+                log.info("queuectld stopped");
+            } finally {
+                stopped.countDown();
+            }
+        }, "queuectl-stop");
+        closer.start();
+        return shutdown;
+    }
+
     /** Blocks until the daemon has stopped. */
     public void awaitTermination() throws InterruptedException {
         stopped.await();
     }
 
+    /** Stops with the configured drain timeout and waits until stopped. */
     @Override
     public void close() {
-        synchronized (closeLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        log.info("queuectld stopping");
-        closeAll(resources);
-        log.info("queuectld stopped");
-        stopped.countDown();
-    }
-
-    private static void closeAll(Deque<AutoCloseable> resources) {
-        while (!resources.isEmpty()) {
-            AutoCloseable r = resources.pop();
-            try {
-                r.close();
-            } catch (Exception e) {
-                log.warn("error while closing {}: {}", r.getClass().getSimpleName(), e.toString());
-            }
+        shutdown(settings.drainTimeout());
+        try {
+            awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

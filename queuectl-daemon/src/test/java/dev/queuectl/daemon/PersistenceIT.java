@@ -16,6 +16,7 @@ class PersistenceIT {
             Map<String, Object> job;
             String generated;
             try (RawClient c = d.connect()) {
+                c.ok("{\"op\":\"worker_stop\"}");
                 job = c.ok("{\"op\":\"enqueue\",\"id\":\"keep\",\"command\":\"echo kept\",\"priority\":7,"
                         + "\"max_retries\":5,\"timeout\":12.5,\"run_at\":\"2030-01-01T00:00:00Z\"}");
                 generated = (String) c.ok("{\"op\":\"enqueue\",\"command\":\"true\"}").get("id");

@@ -25,7 +25,9 @@ public enum DaemonOption {
     DRAIN_TIMEOUT("drain-timeout", "30s",
             "On SIGTERM or queuectl drain, how long running jobs may finish before they are stopped."),
     OUTPUT_LIMIT("output-limit", "1MiB",
-            "Output kept per run (stdout and stderr together); beyond it the tail is kept.");
+            "Output kept per run (stdout and stderr together); beyond it the tail is kept."),
+    KILL_GRACE("kill-grace", "5s",
+            "How long a stopped job's process group has between SIGTERM and SIGKILL.");
 
     private final String key;
     private final String defaultText;
@@ -84,6 +86,11 @@ public enum DaemonOption {
                 case DRAIN_TIMEOUT: {
                     Duration d = Durations.parse(value);
                     return d.compareTo(Duration.ofHours(24)) <= 0 ? null : "must be at most 24h";
+                }
+                case KILL_GRACE: {
+                    Duration d = Durations.parse(value);
+                    return d.compareTo(Duration.ofMillis(100)) >= 0 && d.compareTo(Duration.ofMinutes(10)) <= 0
+                            ? null : "must be between 100ms and 10m";
                 }
                 case DATA_DIR:
                 case SOCKET:

@@ -14,7 +14,8 @@ import java.util.List;
  * @param configFile      the config file these settings were read from, or null
  */
 public record DaemonSettings(Path dataDir, Path socket, String socketGroup, int maxRequestBytes,
-                             int maxConnections, Duration drainTimeout, long outputLimitBytes, Path configFile) {
+                             int maxConnections, Duration drainTimeout, long outputLimitBytes, Duration killGrace,
+                             Path configFile) {
 
     /** Settings with every default except the two paths. */
     public static DaemonSettings of(Path dataDir, Path socket) {
@@ -22,32 +23,38 @@ public record DaemonSettings(Path dataDir, Path socket, String socketGroup, int 
                 (int) Sizes.parse(DaemonOption.MAX_REQUEST_BYTES.defaultText()),
                 Integer.parseInt(DaemonOption.MAX_CONNECTIONS.defaultText()),
                 Durations.parse(DaemonOption.DRAIN_TIMEOUT.defaultText()),
-                Sizes.parse(DaemonOption.OUTPUT_LIMIT.defaultText()), null);
+                Sizes.parse(DaemonOption.OUTPUT_LIMIT.defaultText()),
+                Durations.parse(DaemonOption.KILL_GRACE.defaultText()), null);
     }
 
     public DaemonSettings withDrainTimeout(Duration d) {
         return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, maxConnections, d, outputLimitBytes,
-                configFile);
+                killGrace, configFile);
     }
 
     public DaemonSettings withSocketGroup(String group) {
         return new DaemonSettings(dataDir, socket, group, maxRequestBytes, maxConnections, drainTimeout,
-                outputLimitBytes, configFile);
+                outputLimitBytes, killGrace, configFile);
     }
 
     public DaemonSettings withMaxRequestBytes(int bytes) {
         return new DaemonSettings(dataDir, socket, socketGroup, bytes, maxConnections, drainTimeout, outputLimitBytes,
-                configFile);
+                killGrace, configFile);
     }
 
     public DaemonSettings withMaxConnections(int n) {
         return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, n, drainTimeout, outputLimitBytes,
-                configFile);
+                killGrace, configFile);
     }
 
     public DaemonSettings withOutputLimitBytes(long bytes) {
         return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, maxConnections, drainTimeout, bytes,
-                configFile);
+                killGrace, configFile);
+    }
+
+    public DaemonSettings withKillGrace(Duration d) {
+        return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, maxConnections, drainTimeout,
+                outputLimitBytes, d, configFile);
     }
 
     /** These settings as command-line flags, every one explicit. */
@@ -62,6 +69,7 @@ public record DaemonSettings(Path dataDir, Path socket, String socketGroup, int 
         flags.add("--max-connections=" + maxConnections);
         flags.add("--drain-timeout=" + drainTimeout.toMillis() + "ms");
         flags.add("--output-limit=" + outputLimitBytes);
+        flags.add("--kill-grace=" + killGrace.toMillis() + "ms");
         if (configFile != null) {
             flags.add("--config=" + configFile.toAbsolutePath());
         }

@@ -73,6 +73,7 @@ public final class SettingsLoader {
                 Integer.parseInt(values.get(DaemonOption.MAX_CONNECTIONS).trim()),
                 Durations.parse(values.get(DaemonOption.DRAIN_TIMEOUT)),
                 Sizes.parse(values.get(DaemonOption.OUTPUT_LIMIT)),
+                Durations.parse(values.get(DaemonOption.KILL_GRACE)),
                 configFile);
     }
 

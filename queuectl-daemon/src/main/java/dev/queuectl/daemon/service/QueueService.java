@@ -2,30 +2,39 @@ package dev.queuectl.daemon.service;
 
 import dev.queuectl.daemon.config.RuntimeConfig;
 import dev.queuectl.daemon.config.RuntimeSettings;
+import dev.queuectl.daemon.engine.Engine;
 import dev.queuectl.daemon.server.RequestHandler;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.NewJob;
 import dev.queuectl.protocol.JobSpec;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.ProtocolVersion;
+import dev.queuectl.protocol.request.CancelRequest;
 import dev.queuectl.protocol.request.ConfigGetRequest;
 import dev.queuectl.protocol.request.ConfigSetRequest;
+import dev.queuectl.protocol.request.DlqPurgeRequest;
+import dev.queuectl.protocol.request.DlqRetryRequest;
+import dev.queuectl.protocol.request.DrainRequest;
 import dev.queuectl.protocol.request.EnqueueBatchRequest;
 import dev.queuectl.protocol.request.EnqueueRequest;
 import dev.queuectl.protocol.request.ListRequest;
+import dev.queuectl.protocol.request.LogsRequest;
 import dev.queuectl.protocol.request.Request;
 import dev.queuectl.protocol.request.ShowRequest;
 import dev.queuectl.protocol.request.StatusRequest;
+import dev.queuectl.protocol.request.WaitRequest;
+import dev.queuectl.protocol.request.WorkerStartRequest;
+import dev.queuectl.protocol.request.WorkerStopRequest;
 import dev.queuectl.protocol.result.BatchResult;
+import dev.queuectl.protocol.result.DrainResult;
 import dev.queuectl.protocol.result.StatusView;
-import dev.queuectl.protocol.result.WorkersView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Carries out each protocol operation against the store, the runtime settings and the engine.
@@ -36,21 +45,18 @@ public final class QueueService implements RequestHandler {
     private final RuntimeSettings settings;
     private final Clock clock;
     private final DaemonIdentity identity;
-    private final Supplier<WorkersView> workers;
-    private final Runnable jobsAdded;
+    private final Engine engine;
+    private final Function<Duration, CompletableFuture<DrainResult>> shutdown;
 
-    /**
-     * @param workers   the pool's current state, for {@code status}
-     * @param jobsAdded called after an enqueue commits, to wake the dispatcher
-     */
-    public QueueService(JobStore store, RuntimeSettings settings, Clock clock, DaemonIdentity identity,
-                        Supplier<WorkersView> workers, Runnable jobsAdded) {
+    /** @param shutdown begins the daemon's graceful stop with the given drain timeout (null: the configured one) */
+    public QueueService(JobStore store, RuntimeSettings settings, Clock clock, DaemonIdentity identity, Engine engine,
+                        Function<Duration, CompletableFuture<DrainResult>> shutdown) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
         this.identity = identity;
-        this.workers = workers;
-        this.jobsAdded = jobsAdded;
+        this.engine = engine;
+        this.shutdown = shutdown;
     }
 
     @Override
@@ -89,7 +95,7 @@ public final class QueueService implements RequestHandler {
                 double uptime = Duration.between(identity.startedAt(), now).toMillis() / 1000.0;
                 return new StatusView(identity.version(), ProtocolVersion.CURRENT, identity.pid(),
                         identity.startedAt(), uptime, identity.socket().toString(), identity.dataDir().toString(),
-                        counts, workers.get());
+                        counts, engine.workers());
             });
         }
         if (request instanceof ConfigGetRequest) {
@@ -99,12 +105,39 @@ public final class QueueService implements RequestHandler {
             ConfigSetRequest set = (ConfigSetRequest) request;
             return settings.set(set.key(), set.value());
         }
+        if (request instanceof WorkerStartRequest) {
+            return engine.startWorkers(((WorkerStartRequest) request).count());
+        }
+        if (request instanceof WorkerStopRequest) {
+            return engine.stopWorkers(((WorkerStopRequest) request).waitForIdle());
+        }
+        if (request instanceof CancelRequest) {
+            return engine.cancel(((CancelRequest) request).id());
+        }
+        if (request instanceof WaitRequest) {
+            WaitRequest wait = (WaitRequest) request;
+            return engine.await(wait.id(), wait.timeout());
+        }
+        if (request instanceof LogsRequest) {
+            return engine.logs((LogsRequest) request);
+        }
+        if (request instanceof DlqRetryRequest) {
+            DlqRetryRequest retry = (DlqRetryRequest) request;
+            return retry.all() ? engine.retryAllDead() : engine.retryDead(retry.id());
+        }
+        if (request instanceof DlqPurgeRequest) {
+            DlqPurgeRequest purge = (DlqPurgeRequest) request;
+            return purge.all() ? engine.purgeAllDead() : engine.purgeDead(purge.id());
+        }
+        if (request instanceof DrainRequest) {
+            return shutdown.apply(((DrainRequest) request).timeout());
+        }
         throw new IllegalStateException("no handler for " + request.op());
     }
 
     private void afterEnqueue(Throwable error) {
         if (error == null) {
-            jobsAdded.run();
+            engine.wake();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.queuectl.daemon.store;
 
+import dev.queuectl.daemon.job.Transition;
+
 /** The SQL for the {@code jobs} table, in one place. Bound parameters only. */
 final class JobSql {
     private JobSql() {
@@ -24,4 +26,41 @@ final class JobSql {
     static final String LIST_STATE_NEWEST = "SELECT " + COLUMNS + " FROM jobs WHERE state = ? ORDER BY seq DESC LIMIT ?";
 
     static final String COUNTS = "SELECT state, n FROM state_counts";
+
+    // ---- the engine ----
+
+    /** The claim: one statement, walking jobs_runnable in its own order. */
+    static final String CLAIM = "UPDATE jobs SET state = 'processing', runs = runs + 1, started_at = ?, finished_at = NULL,"
+            + " updated_at = ? WHERE seq IN (SELECT seq FROM jobs WHERE state IN ('pending', 'failed') AND run_at <= ?"
+            + " ORDER BY priority DESC, run_at, seq LIMIT ?)"
+            + " RETURNING seq, id, command, attempts, runs, max_retries, priority, timeout_ms, created_at, run_at";
+
+    static final String NEXT_DUE = "SELECT min(run_at) AS next FROM jobs WHERE state IN ('pending', 'failed') AND run_at > ?";
+
+    static final String SEQ_STATE_BY_ID = "SELECT seq, state, runs FROM jobs WHERE id = ?";
+
+    static final String IN_PROGRESS = "SELECT j.seq, j.id, a.number, a.pid, a.pgid, a.proc_start, a.boot_id"
+            + " FROM jobs j JOIN attempts a ON a.job_seq = j.seq AND a.number = j.runs WHERE j.state = 'processing'";
+
+    static final String PROCESSING_WITHOUT_RUN = "SELECT seq, id, runs FROM jobs WHERE state = 'processing'";
+
+    static final String DEAD_SEQS = "SELECT seq FROM jobs WHERE state = 'dead' ORDER BY seq";
+    static final String DEAD_JOBS = "SELECT seq, id, runs FROM jobs WHERE state = 'dead' ORDER BY seq";
+
+    static final String DELETE = "DELETE FROM jobs WHERE seq = ?";
+
+    /** A run ended: the job moves as the transition says, its outcome fields updated. */
+    static String finish(Transition t) {
+        return "UPDATE jobs SET state = '" + t.to().wireName() + "', attempts = attempts + ?, exit_code = ?,"
+                + " last_error = ?, finished_at = ?, updated_at = ?, run_at = coalesce(?, run_at)"
+                + " WHERE seq = ? AND state IN " + t.fromSql();
+    }
+
+    /** cancel of a waiting job. */
+    static final String CANCEL = "UPDATE jobs SET state = 'dead', last_error = 'cancelled', updated_at = ?"
+            + " WHERE seq = ? AND state IN " + Transition.CANCEL.fromSql();
+
+    /** dlq retry: back to pending with attempts reset; the history stays. */
+    static final String REVIVE = "UPDATE jobs SET state = 'pending', attempts = 0, run_at = ?, updated_at = ?"
+            + " WHERE seq = ? AND state IN " + Transition.REVIVE.fromSql();
 }

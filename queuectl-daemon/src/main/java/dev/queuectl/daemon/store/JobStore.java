@@ -47,6 +47,50 @@ public interface JobStore extends AutoCloseable {
     /** Stores runtime settings, all in one transaction. */
     CompletableFuture<Void> saveConfig(Map<String, String> values);
 
+    // ---- the engine ----
+
+    /**
+     * Claims up to {@code max} runnable jobs (pending or failed, due now) in priority, run_at,
+     * enqueue order, and records a started attempt for each. Atomic: no job is claimed twice.
+     */
+    CompletableFuture<List<ClaimedRun>> claim(int max);
+
+    /** Records the processes of a started run, for recovery after a crash. */
+    CompletableFuture<Void> recordStart(RunStart start);
+
+    /** Ends a run and moves its job; false when the job's state no longer allows it. */
+    CompletableFuture<Boolean> finish(RunEnd end);
+
+    /** The earliest future run_at among waiting jobs, if any. */
+    CompletableFuture<Optional<java.time.Instant>> nextDue();
+
+    /** Moves a pending or failed job to dead ("cancelled"); INVALID_STATE otherwise. */
+    CompletableFuture<JobView> cancel(String id);
+
+    /** Moves a dead job back to pending with its attempts reset, history kept. */
+    CompletableFuture<JobView> revive(String id);
+
+    /** Revives every dead job; returns how many. */
+    CompletableFuture<Integer> reviveAllDead();
+
+    /** Deletes a dead job and its history; returns where its output was, for deleting that too. */
+    CompletableFuture<OutputLocation> purge(String id);
+
+    /** Deletes every dead job; returns where their output was. */
+    CompletableFuture<List<OutputLocation>> purgeAllDead();
+
+    /** Runs the store shows in progress (after a crash: the runs to recover). */
+    CompletableFuture<List<InProgressRun>> runsInProgress();
+
+    /** Records those runs as interrupted and makes their jobs pending again, in one transaction. */
+    CompletableFuture<Integer> interrupt(List<InProgressRun> runs, String reason);
+
+    /** Where a job's output lives and how many runs it had. */
+    CompletableFuture<Optional<OutputLocation>> locate(String id);
+
+    /** Bytes cut from the start of a finished run's output. */
+    CompletableFuture<Long> outputDropped(long seq, int attempt);
+
     /** Applies queued writes, then closes every connection. */
     @Override
     void close();

@@ -145,6 +145,239 @@ final class SqliteJobStore implements JobStore {
         });
     }
 
+    // ---- the engine ----
+
+    @Override
+    public CompletableFuture<List<ClaimedRun>> claim(int max) {
+        return writer.submitRelaxed(tx -> {
+            long now = clock.millis();
+            List<ClaimedRun> claimed = tx.query(JobSql.CLAIM, ps -> {
+                ps.setLong(1, now);
+                ps.setLong(2, now);
+                ps.setLong(3, now);
+                ps.setInt(4, max);
+            }, rs -> new ClaimedRun(rs.getLong("seq"), rs.getString("id"), rs.getString("command"), rs.getInt("runs"),
+                    rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
+                    Tx.nullableLong(rs, "timeout_ms"), JobRows.instant(rs, "created_at"), JobRows.instant(rs, "run_at"),
+                    java.time.Instant.ofEpochMilli(now)));
+            for (ClaimedRun run : claimed) {
+                tx.update(AttemptSql.START, ps -> {
+                    ps.setLong(1, run.seq());
+                    ps.setInt(2, run.attempt());
+                    ps.setLong(3, now);
+                });
+            }
+            // RETURNING gives no order; run them in claim order.
+            claimed.sort(java.util.Comparator.comparingInt(ClaimedRun::priority).reversed()
+                    .thenComparing(ClaimedRun::runAt).thenComparingLong(ClaimedRun::seq));
+            return claimed;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> recordStart(RunStart start) {
+        return writer.submitRelaxed(tx -> {
+            tx.update(AttemptSql.RECORD_PROCESS, ps -> {
+                ps.setInt(1, start.pid());
+                ps.setInt(2, start.pgid());
+                ps.setLong(3, start.procStart());
+                ps.setString(4, start.bootId());
+                ps.setLong(5, start.seq());
+                ps.setInt(6, start.attempt());
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Boolean> finish(RunEnd end) {
+        return writer.submitRelaxed(tx -> finishRun(tx, end));
+    }
+
+    private static boolean finishRun(Tx tx, RunEnd end) throws SQLException {
+        long at = end.finishedAt().toEpochMilli();
+        tx.update(AttemptSql.FINISH, ps -> {
+            ps.setLong(1, at);
+            ps.setString(2, end.outcome().wireName());
+            setNullableInt(ps, 3, end.exitCode());
+            ps.setString(4, end.error());
+            ps.setLong(5, end.outputDropped());
+            ps.setLong(6, end.seq());
+            ps.setInt(7, end.attempt());
+        });
+        int rows = tx.update(JobSql.finish(end.transition()), ps -> {
+            ps.setInt(1, end.outcome().counted() ? 1 : 0);
+            setNullableInt(ps, 2, end.exitCode());
+            ps.setString(3, end.error());
+            ps.setLong(4, at);
+            ps.setLong(5, at);
+            Tx.setNullableLong(ps, 6, end.retryAt() == null ? null : end.retryAt().toEpochMilli());
+            ps.setLong(7, end.seq());
+        });
+        return rows == 1;
+    }
+
+    private static void setNullableInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Optional<java.time.Instant>> nextDue() {
+        return readers.submit(tx -> tx.queryOne(JobSql.NEXT_DUE, ps -> ps.setLong(1, clock.millis()),
+                rs -> JobRows.instant(rs, "next")));
+    }
+
+    /** The job's seq and state, or NOT_FOUND. Writer thread. */
+    private static OutputLocation require(Tx tx, String id) throws SQLException {
+        return tx.queryOne(JobSql.SEQ_STATE_BY_ID, ps -> ps.setString(1, id),
+                rs -> new OutputLocation(rs.getLong(1), id, rs.getInt(3), JobState.parse(rs.getString(2))))
+                .orElseThrow(() -> ProtocolException.notFound(id));
+    }
+
+    private static JobView view(Tx tx, String id) throws SQLException {
+        return tx.queryOne(JobSql.BY_ID, ps -> ps.setString(1, id), rs -> JobRows.job(rs, null)).orElseThrow();
+    }
+
+    @Override
+    public CompletableFuture<JobView> cancel(String id) {
+        return writer.submit(tx -> {
+            OutputLocation job = require(tx, id);
+            int rows = tx.update(JobSql.CANCEL, ps -> {
+                ps.setLong(1, clock.millis());
+                ps.setLong(2, job.seq());
+            });
+            if (rows == 0) {
+                throw new IllegalTransitionException(job.state(), "job '" + id + "' is " + job.state().wireName()
+                        + "; only pending, failed and running jobs can be cancelled");
+            }
+            return view(tx, id);
+        });
+    }
+
+    @Override
+    public CompletableFuture<JobView> revive(String id) {
+        return writer.submit(tx -> {
+            OutputLocation job = require(tx, id);
+            if (reviveSeq(tx, job.seq()) == 0) {
+                throw new IllegalTransitionException(job.state(), "job '" + id + "' is " + job.state().wireName()
+                        + ", not dead; only jobs in the dead-letter queue can be retried");
+            }
+            return view(tx, id);
+        });
+    }
+
+    private int reviveSeq(Tx tx, long seq) throws SQLException {
+        long now = clock.millis();
+        return tx.update(JobSql.REVIVE, ps -> {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setLong(3, seq);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Integer> reviveAllDead() {
+        return writer.submit(tx -> {
+            int n = 0;
+            for (long seq : tx.query(JobSql.DEAD_SEQS, ps -> { }, rs -> rs.getLong(1))) {
+                n += reviveSeq(tx, seq);
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public CompletableFuture<OutputLocation> purge(String id) {
+        return writer.submit(tx -> {
+            OutputLocation job = require(tx, id);
+            if (job.state() != JobState.DEAD) {
+                throw new IllegalTransitionException(job.state(), "job '" + id + "' is " + job.state().wireName()
+                        + ", not dead; only jobs in the dead-letter queue can be purged");
+            }
+            delete(tx, job.seq());
+            return job;
+        });
+    }
+
+    private static void delete(Tx tx, long seq) throws SQLException {
+        tx.update(AttemptSql.DELETE_FOR_JOB, ps -> ps.setLong(1, seq));
+        tx.update(JobSql.DELETE, ps -> ps.setLong(1, seq));
+    }
+
+    @Override
+    public CompletableFuture<List<OutputLocation>> purgeAllDead() {
+        return writer.submit(tx -> {
+            List<OutputLocation> dead = tx.query(JobSql.DEAD_JOBS, ps -> { },
+                    rs -> new OutputLocation(rs.getLong(1), rs.getString(2), rs.getInt(3), JobState.DEAD));
+            for (OutputLocation job : dead) {
+                delete(tx, job.seq());
+            }
+            return dead;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<InProgressRun>> runsInProgress() {
+        return writer.submit(tx -> {
+            List<InProgressRun> runs = tx.query(JobSql.IN_PROGRESS, ps -> { }, rs -> new InProgressRun(rs.getLong(1),
+                    rs.getString(2), rs.getInt(3), Tx.nullableInt(rs, "pid"), Tx.nullableInt(rs, "pgid"),
+                    Tx.nullableLong(rs, "proc_start"), rs.getString("boot_id")));
+            if (runs.size() < countProcessing(tx)) {
+                // A processing job without its attempt row cannot come from this daemon, but a
+                // hand-edited store could hold one: recover it too, with no process to stop.
+                java.util.Set<Long> known = new java.util.HashSet<>();
+                runs.forEach(r -> known.add(r.seq()));
+                for (InProgressRun r : tx.query(JobSql.PROCESSING_WITHOUT_RUN, ps -> { },
+                        rs -> new InProgressRun(rs.getLong(1), rs.getString(2), rs.getInt(3), null, null, null, null))) {
+                    if (!known.contains(r.seq())) {
+                        runs.add(r);
+                    }
+                }
+            }
+            return runs;
+        });
+    }
+
+    private static long countProcessing(Tx tx) throws SQLException {
+        return tx.queryOne("SELECT n FROM state_counts WHERE state = 'processing'", ps -> { }, rs -> rs.getLong(1))
+                .orElse(0L);
+    }
+
+    @Override
+    public CompletableFuture<Integer> interrupt(List<InProgressRun> runs, String reason) {
+        return writer.submit(tx -> {
+            java.time.Instant now = clock.instant();
+            int n = 0;
+            for (InProgressRun r : runs) {
+                RunEnd end = new RunEnd(r.seq(), r.id(), r.attempt(), RunOutcome.INTERRUPTED, null,
+                        "run " + r.attempt() + " interrupted: " + reason, now,
+                        dev.queuectl.daemon.job.Transition.INTERRUPT, null, 0);
+                if (finishRun(tx, end)) {
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Long> outputDropped(long seq, int attempt) {
+        return readers.submit(tx -> tx.queryOne(AttemptSql.OUTPUT_DROPPED, ps -> {
+            ps.setLong(1, seq);
+            ps.setInt(2, attempt);
+        }, rs -> rs.getLong(1)).orElse(0L));
+    }
+
+    @Override
+    public CompletableFuture<Optional<OutputLocation>> locate(String id) {
+        return readers.submit(tx -> tx.queryOne(JobSql.SEQ_STATE_BY_ID, ps -> ps.setString(1, id),
+                rs -> new OutputLocation(rs.getLong(1), id, rs.getInt(3), JobState.parse(rs.getString(2)))));
+    }
+
     // ---- reads ----
 
     @Override

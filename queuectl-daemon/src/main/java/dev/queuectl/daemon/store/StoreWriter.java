@@ -32,12 +32,14 @@ final class StoreWriter implements AutoCloseable {
 
     private static final class Task<T> {
         final Work<T> work;
+        final boolean durable;
         final CompletableFuture<T> future = new CompletableFuture<>();
         T value;
         RuntimeException error;
 
-        Task(Work<T> work) {
+        Task(Work<T> work, boolean durable) {
             this.work = work;
+            this.durable = durable;
         }
 
         void run(Tx tx) throws SQLException {
@@ -53,12 +55,14 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
-    private static final Task<Void> STOP = new Task<>(tx -> null);
+    private static final Task<Void> STOP = new Task<>(tx -> null, true);
 
     private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Tx tx;
     private final Thread thread;
     private volatile boolean closed;
+    /** The connection's current synchronous level; writer thread only. */
+    private boolean fullSync = true;
 
     StoreWriter(Tx tx) {
         this.tx = tx;
@@ -66,8 +70,23 @@ final class StoreWriter implements AutoCloseable {
         this.thread.start();
     }
 
+    /** Work whose result a client is told about: acknowledged only once it is on disk (fsync). */
     <T> CompletableFuture<T> submit(Work<T> work) {
-        Task<T> task = new Task<>(work);
+        return submit(work, true);
+    }
+
+    /**
+     * Work that must survive a daemon crash but not a power failure: the engine's own
+     * bookkeeping (claims, pids, run endings). It is committed without waiting for fsync unless
+     * it shares a transaction with durable work; a power failure, which also ends every job's
+     * processes, can at worst make a finished run count as interrupted and run again.
+     */
+    <T> CompletableFuture<T> submitRelaxed(Work<T> work) {
+        return submit(work, false);
+    }
+
+    private <T> CompletableFuture<T> submit(Work<T> work, boolean durable) {
+        Task<T> task = new Task<>(work, durable);
         if (closed) {
             task.future.completeExceptionally(new ProtocolException(ErrorCode.UNAVAILABLE, "the store is closed"));
             return task.future;
@@ -101,7 +120,15 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private void runBatch(List<Task<?>> batch) {
+        boolean durable = false;
+        for (Task<?> t : batch) {
+            durable |= t.durable;
+        }
         try {
+            if (durable != fullSync) {
+                tx.execute(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+                fullSync = durable;
+            }
             tx.execute("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             failAll(batch, e);

@@ -13,7 +13,15 @@ public enum Op {
     LIST("list", ListRequest::fromJson),
     STATUS("status", StatusRequest::fromJson),
     CONFIG_GET("config_get", ConfigGetRequest::fromJson),
-    CONFIG_SET("config_set", ConfigSetRequest::fromJson);
+    CONFIG_SET("config_set", ConfigSetRequest::fromJson),
+    WORKER_START("worker_start", WorkerStartRequest::fromJson),
+    WORKER_STOP("worker_stop", WorkerStopRequest::fromJson),
+    CANCEL("cancel", CancelRequest::fromJson),
+    WAIT("wait", WaitRequest::fromJson),
+    LOGS("logs", LogsRequest::fromJson),
+    DLQ_RETRY("dlq_retry", DlqRetryRequest::fromJson),
+    DLQ_PURGE("dlq_purge", DlqPurgeRequest::fromJson),
+    DRAIN("drain", DrainRequest::fromJson);
 
     private final String wireName;
     private final Function<Fields, Request> decoder;

@@ -7,7 +7,8 @@ import java.util.Map;
  * them all with their wire names and decoders. Records are immutable and validated when built.
  */
 public sealed interface Request permits EnqueueRequest, EnqueueBatchRequest, ShowRequest, ListRequest,
-        StatusRequest, ConfigGetRequest, ConfigSetRequest {
+        StatusRequest, ConfigGetRequest, ConfigSetRequest, WorkerStartRequest, WorkerStopRequest, CancelRequest,
+        WaitRequest, LogsRequest, DlqRetryRequest, DlqPurgeRequest, DrainRequest {
 
     Op op();
 

@@ -39,6 +39,7 @@ CREATE TABLE attempts (
     outcome      TEXT CHECK (outcome IN ('completed', 'failed', 'timed_out', 'interrupted', 'cancelled')),
     exit_code    INTEGER,
     error        TEXT,
+    output_dropped INTEGER NOT NULL DEFAULT 0,       -- output bytes cut from the start (output-limit)
     pid          INTEGER,
     pgid         INTEGER,
     proc_start   INTEGER,                            -- start time in clock ticks since boot (/proc/PID/stat)

@@ -1,0 +1,48 @@
+package dev.queuectl.client.command;
+
+import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.transport.SocketClient;
+import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.request.DlqRetryRequest;
+import dev.queuectl.protocol.result.CountResult;
+import dev.queuectl.protocol.result.JobView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code queuectl dlq retry ID|--all}. */
+@Command(name = "retry", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = "Move a dead job (or all of them) back to pending: attempts start from 0, the history stays.")
+public final class DlqRetryCommand extends DaemonCommand {
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "The dead job's id.")
+    String id;
+
+    @Option(names = "--all", description = "Every job in the dead-letter queue.")
+    boolean all;
+
+    public DlqRetryCommand(ClientContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run(SocketClient client) {
+        DlqRetryRequest request;
+        try {
+            request = new DlqRetryRequest(id, all);
+        } catch (ProtocolException e) {
+            throw EnqueueCommand.usage(all ? "give either an ID or --all, not both" : e.getMessage());
+        }
+        Object result = request(client, request);
+        if (json()) {
+            return printJson(result);
+        }
+        if (all) {
+            long n = CountResult.fromJson(result).count();
+            out().println("moved " + n + (n == 1 ? " job" : " jobs") + " from the dead-letter queue back to pending");
+        } else {
+            out().println(JobView.fromJson(result).id() + " is pending again");
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.queuectl.client.command;
+
+import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.transport.SocketClient;
+import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.json.Json;
+import dev.queuectl.protocol.request.LogsRequest;
+import dev.queuectl.protocol.result.LogChunk;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code queuectl logs ID [--attempt N] [--follow]}. */
+@Command(name = "logs", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Print a run's output (stdout and stderr as they were written), by default the latest run's.",
+            "Each run keeps at most the daemon's output-limit (1MiB by default): the end of the output."})
+public final class LogsCommand extends DaemonCommand {
+    @Parameters(paramLabel = "ID", description = "The job's id.")
+    String id;
+
+    @Option(names = "--attempt", paramLabel = "N", description = "Which run (1 is the first; default: the latest).")
+    Integer attempt;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing while the run goes on; stop when it ends.")
+    boolean follow;
+
+    public LogsCommand(ClientContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run(SocketClient client) {
+        long offset = 0;
+        Integer which = attempt;
+        boolean first = true;
+        PrintWriter out = out();
+        while (true) {
+            LogsRequest request;
+            try {
+                request = new LogsRequest(id, which, offset, follow && !first);
+            } catch (ProtocolException e) {
+                throw EnqueueCommand.usage(e.getMessage());
+            }
+            Object raw = request(client, request);
+            LogChunk chunk = LogChunk.fromJson(raw);
+            if (json()) {
+                out.println(Json.toString(raw));
+            } else {
+                if (chunk.runs() == 0) {
+                    err().println("queuectl: " + id + " has not run yet");
+                    return ExitCodes.OK;
+                }
+                if (first && chunk.dropped() > 0 && chunk.offset() == chunk.dropped()) {
+                    err().println("[queuectl: the first " + chunk.dropped()
+                            + " bytes of this run's output were dropped to respect the output limit]");
+                }
+                out.print(chunk.data());
+                out.flush();
+            }
+            first = false;
+            which = chunk.attempt();
+            boolean more = chunk.nextOffset() > chunk.offset();
+            offset = chunk.nextOffset();
+            if (!more && (!follow || !chunk.running())) {
+                return ExitCodes.OK;
+            }
+        }
+    }
+}

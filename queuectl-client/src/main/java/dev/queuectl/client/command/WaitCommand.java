@@ -1,0 +1,58 @@
+package dev.queuectl.client.command;
+
+import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.transport.SocketClient;
+import dev.queuectl.protocol.Durations;
+import dev.queuectl.protocol.JobState;
+import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.request.WaitRequest;
+import dev.queuectl.protocol.result.WaitResult;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code queuectl wait ID [--timeout D]}. */
+@Command(name = "wait", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Wait until a job is completed or dead (retries included).",
+            "Exit status 0 when it completed, 6 when it ended dead, 7 when --timeout passed first."})
+public final class WaitCommand extends DaemonCommand {
+    @Parameters(paramLabel = "ID", description = "The job's id.")
+    String id;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "Give up after this long (30s, 5m, 1h).")
+    String timeout;
+
+    public WaitCommand(ClientContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run(SocketClient client) {
+        WaitRequest request;
+        try {
+            Duration limit = timeout == null ? null : Durations.parse(timeout);
+            request = new WaitRequest(id, limit);
+        } catch (IllegalArgumentException e) {
+            throw EnqueueCommand.usage("--timeout: " + e.getMessage());
+        } catch (ProtocolException e) {
+            throw EnqueueCommand.usage(e.getMessage());
+        }
+        Object raw = request(client, request);
+        WaitResult result = WaitResult.fromJson(raw);
+        if (json()) {
+            printJson(raw);
+        } else if (!result.finished()) {
+            err().println("queuectl: " + id + " is still " + result.job().state().wireName() + " after " + timeout);
+        } else if (result.job().state() == JobState.COMPLETED) {
+            out().println(id + " completed");
+        } else {
+            out().println(id + " is dead: " + (result.job().lastError() == null ? "-" : result.job().lastError()));
+        }
+        if (!result.finished()) {
+            return ExitCodes.WAIT_TIMEOUT;
+        }
+        return result.job().state() == JobState.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_DEAD;
+    }
+}

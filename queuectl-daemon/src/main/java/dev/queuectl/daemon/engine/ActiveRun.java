@@ -1,0 +1,79 @@
+package dev.queuectl.daemon.engine;
+
+import dev.queuectl.daemon.store.ClaimedRun;
+import dev.queuectl.daemon.store.RunEnd;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A claimed run from its claim until its end is recorded: which process it is, whether the
+ * daemon asked it to stop and why. The first stop request wins; a request that arrives before
+ * the process exists takes effect as soon as it does. Thread-safe.
+ */
+final class ActiveRun {
+    final ClaimedRun run;
+    final Path output;
+    /** Completes once the run's end is committed. */
+    final CompletableFuture<RunEnd> ended = new CompletableFuture<>();
+
+    private final GroupTerminator terminator;
+    private int pid;
+    private Instant startedAt;
+    private StopReason stop;
+    private volatile long freedBytes;
+
+    ActiveRun(ClaimedRun run, Path output, GroupTerminator terminator) {
+        this.run = run;
+        this.output = output;
+        this.terminator = terminator;
+    }
+
+    /** The process exists now; a stop requested earlier is carried out at once. */
+    synchronized void attach(int pid, Instant startedAt) {
+        this.pid = pid;
+        this.startedAt = startedAt;
+        if (stop != null) {
+            terminator.terminate(pid);
+        }
+    }
+
+    /**
+     * Asks the run to stop; returns false if it was already asked. A cancel overrides a timeout
+     * (the user's word is final), nothing overrides a drain.
+     */
+    synchronized boolean requestStop(StopReason reason) {
+        if (stop != null && !(stop == StopReason.TIMEOUT && reason == StopReason.CANCEL)) {
+            return false;
+        }
+        boolean signalled = stop != null;
+        stop = reason;
+        if (signalled) {
+            return true;
+        }
+        if (pid > 0) {
+            terminator.terminate(pid);
+        }
+        return true;
+    }
+
+    synchronized StopReason stopReason() {
+        return stop;
+    }
+
+    synchronized Instant startedAt() {
+        return startedAt;
+    }
+
+    synchronized int pid() {
+        return pid;
+    }
+
+    long freedBytes() {
+        return freedBytes;
+    }
+
+    void freedBytes(long n) {
+        freedBytes = n;
+    }
+}

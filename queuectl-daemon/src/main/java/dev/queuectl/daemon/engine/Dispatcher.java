@@ -1,0 +1,153 @@
+package dev.queuectl.daemon.engine;
+
+import dev.queuectl.daemon.config.RuntimeConfig;
+import dev.queuectl.daemon.store.ClaimedRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims due jobs for free workers. Event-driven: it sleeps until woken (an enqueue committed, a
+ * run ended, the pool changed) or until the earliest {@code run_at} of a waiting job. There is no
+ * polling interval. One thread; {@link #wake()} may be called from any thread.
+ */
+final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /** After a store error, try again this much later (doubling up to a minute). */
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+
+    private final EngineContext ctx;
+    private final RunRegistry registry;
+    private final Consumer<ClaimedRun> start;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Thread thread;
+    private boolean wakeRequested = true;
+    private boolean stopped;
+    private Instant nextDue;
+    private Duration retryDelay = FIRST_RETRY;
+
+    /** @param start hands a claimed run to a worker */
+    Dispatcher(EngineContext ctx, RunRegistry registry, Consumer<ClaimedRun> start) {
+        this.ctx = ctx;
+        this.registry = registry;
+        this.start = start;
+        this.thread = new Thread(this::loop, "queuectl-dispatcher");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void wake() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops claiming; returns once the dispatcher thread has finished its current pass. */
+    void stop() {
+        lock.lock();
+        try {
+            stopped = true;
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        while (true) {
+            lock.lock();
+            try {
+                while (!wakeRequested && !stopped) {
+                    if (nextDue == null) {
+                        changed.await();
+                    } else {
+                        long nanos = Duration.between(ctx.clock.instant(), nextDue).toNanos();
+                        if (nanos <= 0) {
+                            break;
+                        }
+                        changed.awaitNanos(nanos);
+                    }
+                }
+                if (stopped) {
+                    return;
+                }
+                wakeRequested = false;
+                nextDue = null;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                dispatch();
+                retryDelay = FIRST_RETRY;
+            } catch (RuntimeException e) {
+                log.warn("could not claim jobs ({}); trying again in {}", rootMessage(e), retryDelay);
+                wakeAt(ctx.clock.instant().plus(retryDelay));
+                retryDelay = retryDelay.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0
+                        ? Duration.ofMinutes(1) : retryDelay.multipliedBy(2);
+            }
+        }
+    }
+
+    private void dispatch() {
+        RuntimeConfig config = ctx.runtime.get();
+        if (config.workersStopped()) {
+            return; // worker start wakes us
+        }
+        int free = config.workers() - registry.busy();
+        if (free <= 0) {
+            return; // a run's end wakes us
+        }
+        List<ClaimedRun> claimed = ctx.store.claim(free).join();
+        for (ClaimedRun run : claimed) {
+            start.accept(run);
+        }
+        if (claimed.size() == free) {
+            wake(); // there may be more due; go round once the workers are counted again
+            return;
+        }
+        Optional<Instant> due = ctx.store.nextDue().join();
+        due.ifPresent(this::wakeAt);
+    }
+
+    /** Makes sure the dispatcher looks again no later than {@code at}. */
+    private void wakeAt(Instant at) {
+        lock.lock();
+        try {
+            if (nextDue == null || at.isBefore(nextDue)) {
+                nextDue = at;
+                changed.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

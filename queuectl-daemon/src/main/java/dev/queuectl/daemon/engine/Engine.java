@@ -1,0 +1,405 @@
+package dev.queuectl.daemon.engine;
+
+import dev.queuectl.daemon.config.ConfigKey;
+import dev.queuectl.daemon.config.RuntimeConfig;
+import dev.queuectl.daemon.config.RuntimeSettings;
+import dev.queuectl.daemon.job.Transition;
+import dev.queuectl.daemon.store.ClaimedRun;
+import dev.queuectl.daemon.store.IllegalTransitionException;
+import dev.queuectl.daemon.store.JobStore;
+import dev.queuectl.daemon.store.OutputLocation;
+import dev.queuectl.daemon.store.RunEnd;
+import dev.queuectl.daemon.store.RunOutcome;
+import dev.queuectl.protocol.Durations;
+import dev.queuectl.protocol.ErrorCode;
+import dev.queuectl.protocol.JobState;
+import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.request.LogsRequest;
+import dev.queuectl.protocol.result.BusyWorker;
+import dev.queuectl.protocol.result.CountResult;
+import dev.queuectl.protocol.result.DrainResult;
+import dev.queuectl.protocol.result.JobView;
+import dev.queuectl.protocol.result.LogChunk;
+import dev.queuectl.protocol.result.WaitResult;
+import dev.queuectl.protocol.result.WorkersView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs: recovers after a crash, dispatches due jobs to a pool of workers, and carries out
+ * cancel, wait, logs, the worker switch, DLQ operations and the drain. Thread-safe; every
+ * operation returns a future and never blocks its caller.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private static final Logger jobLog = LoggerFactory.getLogger("queuectl.jobs");
+    /** How long a {@code logs --follow} request waits for new output before answering empty. */
+    private static final Duration LOGS_WAIT = Duration.ofSeconds(10);
+
+    private final EngineContext ctx;
+    private final RuntimeSettings runtime;
+    private final RunRegistry registry = new RunRegistry();
+    private final Waiters waiters = new Waiters();
+    private final Dispatcher dispatcher;
+    private final JobRunner runner;
+    private final ExecutorService workers;
+    private final ScheduledThreadPoolExecutor timer;
+    private final AtomicInteger drainFinished = new AtomicInteger();
+    private final AtomicInteger drainInterrupted = new AtomicInteger();
+    private volatile boolean draining;
+    private CompletableFuture<DrainResult> drain;
+
+    public Engine(JobStore store, RuntimeSettings runtime, Clock clock, EngineSettings settings, RunListener listener) {
+        this.runtime = runtime;
+        this.timer = new ScheduledThreadPoolExecutor(1, named("queuectl-timer"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        ProcessLauncher launcher = NativeLauncher.load(settings.dataDir().resolve("lib")).orElseGet(JdkLauncher::new);
+        this.ctx = new EngineContext(store, clock, settings, runtime::current, launcher, timer, listener);
+        this.runner = new JobRunner(ctx);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "queuectl-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.dispatcher = new Dispatcher(ctx, registry, this::startRun);
+        runtime.onChange(c -> dispatcher.wake());
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Recovers runs a crash left behind (blocking), then starts dispatching. */
+    public void start() {
+        log.info("running jobs with the {}", ctx.launcher.describe());
+        new Recovery(ctx).run();
+        dispatcher.start();
+    }
+
+    /** Something changed that may make a job runnable (an enqueue, a retry). */
+    public void wake() {
+        dispatcher.wake();
+    }
+
+    // ---- runs ----
+
+    private void startRun(ClaimedRun run) {
+        ActiveRun active;
+        try {
+            active = new ActiveRun(run, ctx.outputs.prepare(run.seq(), run.attempt()), ctx.terminator);
+        } catch (java.io.IOException e) {
+            active = new ActiveRun(run, ctx.outputs.path(run.seq(), run.attempt()), ctx.terminator);
+            log.error("cannot create the output directory for job {}: {}", run.id(), e.toString());
+        }
+        registry.add(active);
+        ActiveRun a = active;
+        workers.execute(() -> finish(a, runner.run(a)));
+    }
+
+    private void finish(ActiveRun active, RunEnd end) {
+        ctx.store.finish(end).whenComplete((applied, error) -> {
+            if (error != null) {
+                log.error("could not record the end of job {} run {}: {}", end.id(), end.attempt(), error.toString());
+            } else if (!applied) {
+                log.warn("job {} left processing during run {}; its end was recorded in the history only",
+                        end.id(), end.attempt());
+            }
+            Instant started = active.startedAt() != null ? active.startedAt() : end.finishedAt();
+            Duration ran = Duration.between(started, end.finishedAt());
+            logEnd(end, ran);
+            registry.remove(active);
+            if (draining) {
+                (end.outcome() == RunOutcome.INTERRUPTED ? drainInterrupted : drainFinished).incrementAndGet();
+            }
+            ctx.listener.runEnded(end, ran);
+            active.ended.complete(end);
+            if (end.transition() == Transition.COMPLETE || end.transition() == Transition.BURY) {
+                waiters.signal(end.id());
+            }
+            dispatcher.wake();
+        });
+    }
+
+    private static void logEnd(RunEnd end, Duration ran) {
+        String next = end.transition() == Transition.RETRY_LATER
+                ? "retry at " + dev.queuectl.protocol.Timestamps.format(end.retryAt())
+                : end.transition().to().wireName();
+        if (end.outcome() == RunOutcome.COMPLETED) {
+            jobLog.info("job {} attempt {} completed in {}ms (exit 0)", end.id(), end.attempt(), ran.toMillis());
+        } else {
+            jobLog.info("job {} attempt {} {} after {}ms (exit {}): {}; {}", end.id(), end.attempt(),
+                    end.outcome().wireName(), ran.toMillis(), end.exitCode() == null ? "-" : end.exitCode(),
+                    end.error(), next);
+        }
+    }
+
+    public WorkersView workers() {
+        RuntimeConfig c = runtime.current();
+        Instant now = ctx.clock.instant();
+        List<BusyWorker> busy = new ArrayList<>();
+        for (ActiveRun a : registry.all()) {
+            Instant since = a.startedAt() != null ? a.startedAt() : a.run.claimedAt();
+            busy.add(new BusyWorker(a.run.id(), a.run.attempt(), since, Duration.between(since, now).toMillis() / 1000.0));
+        }
+        busy.sort(Comparator.comparing(BusyWorker::startedAt));
+        return new WorkersView(c.workers(), c.workersStopped(), busy);
+    }
+
+    // ---- worker switch ----
+
+    public CompletableFuture<WorkersView> startWorkers(Integer count) {
+        return runtime.update(c -> (count == null ? c : c.with(ConfigKey.WORKERS, count)).withWorkersStopped(false))
+                .thenApply(c -> workers());
+    }
+
+    public CompletableFuture<WorkersView> stopWorkers(boolean waitForIdle) {
+        return runtime.update(c -> c.withWorkersStopped(true))
+                .thenCompose(c -> waitForIdle ? registry.whenIdle() : CompletableFuture.completedFuture(null))
+                .thenApply(x -> workers());
+    }
+
+    // ---- cancel, wait ----
+
+    public CompletableFuture<JobView> cancel(String id) {
+        return cancel(id, 0);
+    }
+
+    private CompletableFuture<JobView> cancel(String id, int tries) {
+        ActiveRun active = registry.byId(id);
+        if (active != null) {
+            if (!active.requestStop(StopReason.CANCEL) && active.stopReason() == StopReason.DRAIN) {
+                return CompletableFuture.failedFuture(new ProtocolException(ErrorCode.UNAVAILABLE,
+                        "job '" + id + "' is being stopped because the daemon is shutting down"));
+            }
+            return active.ended.thenCompose(end -> ctx.store.find(id))
+                    .thenApply(v -> v.orElseThrow(() -> ProtocolException.notFound(id)));
+        }
+        return ctx.store.cancel(id).handle((view, error) -> {
+            Throwable cause = unwrap(error);
+            if (cause instanceof IllegalTransitionException
+                    && ((IllegalTransitionException) cause).current() == JobState.PROCESSING && tries < 100) {
+                // Claimed a moment ago: its run is about to be registered.
+                return delayed(Duration.ofMillis(10)).thenCompose(x -> cancel(id, tries + 1));
+            }
+            if (error != null) {
+                return CompletableFuture.<JobView>failedFuture(cause);
+            }
+            waiters.signal(id);
+            return CompletableFuture.completedFuture(view);
+        }).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Void> delayed(Duration d) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        timer.schedule(() -> f.complete(null), d.toMillis(), TimeUnit.MILLISECONDS);
+        return f;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    private static boolean ended(JobState s) {
+        return s == JobState.COMPLETED || s == JobState.DEAD;
+    }
+
+    /** Completes when the job is completed or dead, or when {@code timeout} passes (null: never). */
+    public CompletableFuture<WaitResult> await(String id, Duration timeout) {
+        Instant deadline = timeout == null ? null : ctx.clock.instant().plus(timeout);
+        return awaitUntil(id, deadline);
+    }
+
+    private CompletableFuture<WaitResult> awaitUntil(String id, Instant deadline) {
+        CompletableFuture<Void> signal = waiters.register(id);
+        return ctx.store.find(id).thenCompose(found -> {
+            JobView job = found.orElseThrow(() -> {
+                waiters.unregister(id, signal);
+                return ProtocolException.notFound(id);
+            });
+            if (ended(job.state())) {
+                waiters.unregister(id, signal);
+                return CompletableFuture.completedFuture(new WaitResult(true, job));
+            }
+            CompletableFuture<Void> bounded = signal;
+            if (deadline != null) {
+                long ms = Math.max(0, Duration.between(ctx.clock.instant(), deadline).toMillis());
+                bounded = signal.orTimeout(ms, TimeUnit.MILLISECONDS);
+            }
+            return bounded.handle((x, error) -> error).thenCompose(error -> {
+                waiters.unregister(id, signal);
+                if (unwrap(error) instanceof TimeoutException) {
+                    return ctx.store.find(id).thenApply(v -> new WaitResult(false,
+                            v.orElseThrow(() -> ProtocolException.notFound(id))));
+                }
+                return awaitUntil(id, deadline);
+            });
+        });
+    }
+
+    // ---- logs ----
+
+    public CompletableFuture<LogChunk> logs(LogsRequest request) {
+        return ctx.store.locate(request.id()).thenCompose(found -> {
+            OutputLocation job = found.orElseThrow(() -> ProtocolException.notFound(request.id()));
+            if (job.runs() == 0) {
+                return CompletableFuture.completedFuture(new LogChunk(job.id(), 0, 0, 0, 0, 0, false, ""));
+            }
+            int attempt = request.attempt() == null ? job.runs() : request.attempt();
+            if (attempt > job.runs()) {
+                throw ProtocolException.invalid("job '" + job.id() + "' has had " + job.runs()
+                        + (job.runs() == 1 ? " run" : " runs") + "; there is no attempt " + attempt);
+            }
+            Instant giveUp = request.waitForData() ? ctx.clock.instant().plus(LOGS_WAIT) : null;
+            return readLogs(job, attempt, request.offset(), giveUp);
+        });
+    }
+
+    private CompletableFuture<LogChunk> readLogs(OutputLocation job, int attempt, long offset, Instant giveUp) {
+        ActiveRun active = registry.bySeq(job.seq());
+        boolean running = active != null && active.run.attempt() == attempt && !active.ended.isDone();
+        java.nio.file.Path file = ctx.outputs.path(job.seq(), attempt);
+        CompletableFuture<Long> shift = running ? CompletableFuture.completedFuture(0L)
+                : ctx.store.outputDropped(job.seq(), attempt);
+        return shift.thenCompose(dropped -> {
+            long freed = running ? active.freedBytes() : dropped;
+            OutputFiles.Chunk c = ctx.outputs.read(file, offset, freed, running ? 0 : dropped, !running);
+            boolean nothingNew = c.data().isEmpty();
+            if (nothingNew && running && giveUp != null && ctx.clock.instant().isBefore(giveUp)) {
+                CompletableFuture<Void> later = delayed(Duration.ofMillis(100));
+                return CompletableFuture.anyOf(later, active.ended).thenCompose(x -> readLogs(job, attempt, offset, giveUp));
+            }
+            return CompletableFuture.completedFuture(new LogChunk(job.id(), attempt, job.runs(), c.offset(),
+                    c.nextOffset(), freed, running, c.data()));
+        });
+    }
+
+    // ---- the dead-letter queue ----
+
+    public CompletableFuture<JobView> retryDead(String id) {
+        return ctx.store.revive(id).whenComplete((v, e) -> dispatcher.wake());
+    }
+
+    public CompletableFuture<CountResult> retryAllDead() {
+        return ctx.store.reviveAllDead().whenComplete((v, e) -> dispatcher.wake()).thenApply(CountResult::new);
+    }
+
+    public CompletableFuture<CountResult> purgeDead(String id) {
+        return ctx.store.purge(id).thenApply(job -> {
+            ctx.outputs.delete(job.seq(), job.runs());
+            waiters.signal(job.id());
+            return new CountResult(1);
+        });
+    }
+
+    public CompletableFuture<CountResult> purgeAllDead() {
+        return ctx.store.purgeAllDead().thenApply(jobs -> {
+            for (OutputLocation job : jobs) {
+                ctx.outputs.delete(job.seq(), job.runs());
+                waiters.signal(job.id());
+            }
+            return new CountResult(jobs.size());
+        });
+    }
+
+    /** Deletes the output files of jobs the store has just deleted (retention). */
+    public void deleteOutput(List<OutputLocation> jobs) {
+        for (OutputLocation job : jobs) {
+            ctx.outputs.delete(job.seq(), job.runs());
+            waiters.signal(job.id());
+        }
+    }
+
+    // ---- drain ----
+
+    /**
+     * Stops claiming, lets running jobs finish for up to {@code timeout}, then stops the rest
+     * (TERM, then KILL after the grace period) and records them as interrupted. Idempotent: a
+     * second call returns the first one's future.
+     */
+    public synchronized CompletableFuture<DrainResult> drain(Duration timeout) {
+        if (drain != null) {
+            return drain;
+        }
+        draining = true;
+        drain = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                dispatcher.stop();
+                int running = registry.busy();
+                if (running > 0) {
+                    log.info("draining: waiting up to {} for {} running job(s)", Durations.format(timeout), running);
+                }
+                if (!await(registry.whenIdle(), timeout)) {
+                    int stopping = 0;
+                    for (ActiveRun a : registry.all()) {
+                        if (a.requestStop(StopReason.DRAIN)) {
+                            stopping++;
+                        }
+                    }
+                    log.warn("drain timeout ({}) reached: stopping {} job(s); they will run again", Durations.format(timeout), stopping);
+                    if (!await(registry.whenIdle(), ctx.settings.killGrace().plusSeconds(30))) {
+                        log.error("{} run(s) did not end after SIGKILL", registry.busy());
+                    }
+                }
+                drain.complete(new DrainResult(drainFinished.get(), drainInterrupted.get()));
+            } catch (RuntimeException e) {
+                drain.completeExceptionally(e);
+            }
+        }, "queuectl-drain");
+        t.start();
+        return drain;
+    }
+
+    private static boolean await(CompletableFuture<Void> f, Duration limit) {
+        try {
+            f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
+    /** Drains with the configured timeout, then stops the engine's threads. */
+    @Override
+    public void close() {
+        drain(ctx.settings.drainTimeout()).join();
+        ctx.terminator.killPendingNow();
+        workers.shutdown();
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        timer.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.queuectl.daemon.engine;
+
+import dev.queuectl.daemon.store.InProgressRun;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up after a crash: every run the store still shows in progress is recovered before any
+ * new run starts. Survivors of such a run (same boot; its leader with the recorded start time,
+ * or members of its process group, or processes carrying its run token) are stopped, TERM then
+ * KILL, and waited for; then the run is recorded as interrupted and its job is pending again.
+ */
+final class Recovery {
+    private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+    private static final Duration GONE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EngineContext ctx;
+
+    Recovery(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Returns the number of runs recovered. Blocks until survivors are gone. */
+    int run() {
+        List<InProgressRun> runs = ctx.store.runsInProgress().join();
+        if (runs.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<Integer>> tokens = ProcInfo.byEnvironment(EngineContext.RUN_VARIABLE);
+        Set<Integer> groups = new LinkedHashSet<>();
+        for (InProgressRun r : runs) {
+            groups.addAll(survivingGroups(r, tokens.getOrDefault(ctx.runTokenValue(r.seq(), r.attempt()), List.of())));
+        }
+        if (!groups.isEmpty()) {
+            log.warn("stopping {} process group(s) left running by a daemon that stopped unexpectedly: {}",
+                    groups.size(), groups);
+            stop(groups);
+        }
+        int n = ctx.store.interrupt(runs, "the daemon stopped unexpectedly").join();
+        log.warn("recovered {} run(s) interrupted by an unexpected stop; their jobs are pending again", n);
+        return n;
+    }
+
+    /** Process groups that still hold processes of this run. */
+    private List<Integer> survivingGroups(InProgressRun r, List<Integer> carryingToken) {
+        List<Integer> out = new ArrayList<>();
+        if (r.pgid() != null && ctx.bootId.equals(r.bootId())) {
+            int pgid = r.pgid();
+            ProcInfo.Stat leader = ProcInfo.stat(pgid);
+            if (leader != null && leader.state() != 'Z' && leader.pgrp() == pgid) {
+                // The leader's pid may have been reused; only the recorded start time proves it is ours.
+                if (r.procStart() != null && leader.startTime() == r.procStart()) {
+                    out.add(pgid);
+                }
+            } else if (!ProcInfo.groupMembers(pgid).isEmpty()) {
+                // The leader is gone, but members keep the group id reserved: they can only be ours.
+                out.add(pgid);
+            }
+        }
+        // Whatever carries the run's token is part of the run, even if it left the group.
+        for (int pid : carryingToken) {
+            ProcInfo.Stat s = ProcInfo.stat(pid);
+            if (s != null && s.pgrp() > 1 && !out.contains(s.pgrp())) {
+                out.add(s.pgrp());
+            }
+        }
+        return out;
+    }
+
+    private void stop(Set<Integer> groups) {
+        for (int g : groups) {
+            ctx.launcher.signalGroup(g, ProcessLauncher.SIGTERM);
+        }
+        if (!awaitGone(groups, ctx.settings.killGrace())) {
+            for (int g : groups) {
+                ctx.launcher.signalGroup(g, ProcessLauncher.SIGKILL);
+            }
+            if (!awaitGone(groups, GONE_TIMEOUT)) {
+                log.error("process groups {} survived SIGKILL; starting anyway", groups);
+            }
+        }
+    }
+
+    private static boolean awaitGone(Set<Integer> groups, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            boolean any = false;
+            for (int g : groups) {
+                if (!ProcInfo.groupMembers(g).isEmpty()) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.queuectl.daemon.engine;
+
+/** Why the daemon stopped a run before it ended on its own. */
+enum StopReason {
+    /** {@code queuectl cancel}: the job becomes dead ("cancelled"). */
+    CANCEL,
+    /** Drain or shutdown ran out of time: the run is interrupted and the job pending again. */
+    DRAIN,
+    /** The run's time limit expired: a counted failure. */
+    TIMEOUT
+}

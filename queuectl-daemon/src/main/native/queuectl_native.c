@@ -1,0 +1,178 @@
+/*
+ * queuectl's native process launcher (JNI). Java cannot start a child in a new session
+ * without an extra exec of setsid(1), which halves the spawn rate; posix_spawn with
+ * POSIX_SPAWN_SETSID does it in one vfork+exec. Also: reaping, signalling process groups,
+ * and punching holes in runaway output files.
+ *
+ * Every function returns a non-negative value on success and -errno on failure; none of them
+ * throws, so the Java side decides what an error means.
+ */
+#define _GNU_SOURCE
+#include <jni.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Splits a NUL-separated block (each entry ends with NUL) into a NULL-terminated vector. */
+static char **split_block(char *block, jsize len, int count) {
+    char **v = calloc((size_t) count + 1, sizeof(char *));
+    if (v == NULL) {
+        return NULL;
+    }
+    int n = 0;
+    jsize start = 0;
+    for (jsize i = 0; i < len && n < count; i++) {
+        if (block[i] == '\0') {
+            v[n++] = block + start;
+            start = i + 1;
+        }
+    }
+    v[n] = NULL;
+    return v;
+}
+
+static char *copy_bytes(JNIEnv *env, jbyteArray array, jsize *len_out) {
+    jsize len = (*env)->GetArrayLength(env, array);
+    char *buf = malloc((size_t) len + 1);
+    if (buf == NULL) {
+        return NULL;
+    }
+    (*env)->GetByteArrayRegion(env, array, 0, len, (jbyte *) buf);
+    buf[len] = '\0';
+    if (len_out != NULL) {
+        *len_out = len;
+    }
+    return buf;
+}
+
+/*
+ * Starts path with argv and envp (NUL-separated blocks) in a new session and process group,
+ * stdin from /dev/null, stdout and stderr appended to out_path (created 0600), in cwd,
+ * with default signal dispositions and an empty signal mask. Returns the pid.
+ */
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLauncher_spawn(
+        JNIEnv *env, jclass cls, jbyteArray path, jbyteArray argv_block, jint argc,
+        jbyteArray env_block, jint envc, jbyteArray cwd, jbyteArray out_path) {
+    (void) cls;
+    jsize argv_len, env_len;
+    char *c_path = copy_bytes(env, path, NULL);
+    char *c_argv = copy_bytes(env, argv_block, &argv_len);
+    char *c_env = copy_bytes(env, env_block, &env_len);
+    char *c_cwd = copy_bytes(env, cwd, NULL);
+    char *c_out = copy_bytes(env, out_path, NULL);
+    char **argv = NULL, **envp = NULL;
+    int rc = ENOMEM;
+    pid_t pid = -1;
+    posix_spawn_file_actions_t actions;
+    posix_spawnattr_t attr;
+    int have_actions = 0, have_attr = 0;
+
+    if (!c_path || !c_argv || !c_env || !c_cwd || !c_out) {
+        goto done;
+    }
+    argv = split_block(c_argv, argv_len, argc);
+    envp = split_block(c_env, env_len, envc);
+    if (!argv || !envp) {
+        goto done;
+    }
+    if ((rc = posix_spawn_file_actions_init(&actions)) != 0) {
+        goto done;
+    }
+    have_actions = 1;
+    if ((rc = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)) != 0
+            || (rc = posix_spawn_file_actions_addopen(&actions, 1, c_out, O_WRONLY | O_CREAT | O_APPEND, 0600)) != 0
+            || (rc = posix_spawn_file_actions_adddup2(&actions, 1, 2)) != 0
+            || (rc = posix_spawn_file_actions_addchdir_np(&actions, c_cwd)) != 0
+            || (rc = posix_spawn_file_actions_addclosefrom_np(&actions, 3)) != 0) {
+        goto done;
+    }
+    if ((rc = posix_spawnattr_init(&attr)) != 0) {
+        goto done;
+    }
+    have_attr = 1;
+    sigset_t all, none;
+    sigfillset(&all);
+    sigemptyset(&none);
+    if ((rc = posix_spawnattr_setsigdefault(&attr, &all)) != 0
+            || (rc = posix_spawnattr_setsigmask(&attr, &none)) != 0
+            || (rc = posix_spawnattr_setflags(&attr,
+                    POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)) != 0) {
+        goto done;
+    }
+    rc = posix_spawn(&pid, c_path, &actions, &attr, argv, envp);
+
+done:
+    if (have_actions) {
+        posix_spawn_file_actions_destroy(&actions);
+    }
+    if (have_attr) {
+        posix_spawnattr_destroy(&attr);
+    }
+    free(argv);
+    free(envp);
+    free(c_path);
+    free(c_argv);
+    free(c_env);
+    free(c_cwd);
+    free(c_out);
+    return rc == 0 ? (jint) pid : -rc;
+}
+
+/*
+ * Waits for the child to end and reaps it. Returns its exit code (0-255), or 256 + signal
+ * number when a signal killed it.
+ */
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLauncher_waitFor(JNIEnv *env, jclass cls, jint pid) {
+    (void) env;
+    (void) cls;
+    int status;
+    for (;;) {
+        pid_t r = waitpid((pid_t) pid, &status, 0);
+        if (r == (pid_t) pid) {
+            break;
+        }
+        if (r < 0 && errno != EINTR) {
+            return -errno;
+        }
+    }
+    if (WIFEXITED(status)) {
+        return WEXITSTATUS(status);
+    }
+    if (WIFSIGNALED(status)) {
+        return 256 + WTERMSIG(status);
+    }
+    return 255;
+}
+
+/* kill(2): a negative pid signals the process group. */
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLauncher_kill(JNIEnv *env, jclass cls, jint pid, jint sig) {
+    (void) env;
+    (void) cls;
+    return kill((pid_t) pid, sig) == 0 ? 0 : -errno;
+}
+
+/* Frees the first len bytes of a file's storage, keeping its size (FALLOC_FL_PUNCH_HOLE). */
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLauncher_punchHole(
+        JNIEnv *env, jclass cls, jbyteArray path, jlong len) {
+    (void) cls;
+    char *c_path = copy_bytes(env, path, NULL);
+    if (c_path == NULL) {
+        return -ENOMEM;
+    }
+    int fd = open(c_path, O_WRONLY | O_CLOEXEC);
+    free(c_path);
+    if (fd < 0) {
+        return -errno;
+    }
+    int rc = fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, (off_t) len);
+    int err = errno;
+    close(fd);
+    return rc == 0 ? 0 : -err;
+}

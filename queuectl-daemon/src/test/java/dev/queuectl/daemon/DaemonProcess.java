@@ -1,0 +1,97 @@
+package dev.queuectl.daemon;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * queuectld as a separate process, started from the packaged jar exactly as the launcher does,
+ * so that tests can kill it with signals (SIGKILL included).
+ */
+final class DaemonProcess implements AutoCloseable {
+    private final Process process;
+    final Path socket;
+
+    private DaemonProcess(Process process, Path socket) {
+        this.process = process;
+        this.socket = socket;
+    }
+
+    static DaemonProcess start(Path dataDir, Path socket, String... flags) {
+        Path jar = Path.of("target/queuectl-daemon.jar").toAbsolutePath();
+        String classpath;
+        try (Stream<Path> libs = Files.list(Path.of("target/lib"))) {
+            classpath = jar + File.pathSeparator + libs.map(p -> p.toAbsolutePath().toString()).sorted()
+                    .collect(Collectors.joining(File.pathSeparator));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the daemon jar must be packaged first (run through ./mvnw verify)", e);
+        }
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-cp", classpath, "dev.queuectl.daemon.Main",
+                "--data-dir", dataDir.toString(), "--socket", socket.toString()));
+        cmd.addAll(List.of(flags));
+        try {
+            Files.createDirectories(dataDir);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("daemon.out").toFile()))
+                    .start();
+            DaemonProcess d = new DaemonProcess(p, socket);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !p.isAlive() || SocketPaths.accepts(socket));
+            if (!p.isAlive()) {
+                throw new IllegalStateException("queuectld exited at start-up: "
+                        + Files.readString(dataDir.resolveSibling("daemon.out")));
+            }
+            return d;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: the daemon gets no chance to clean up. */
+    void kill9() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** SIGTERM; returns the exit status. */
+    int terminate() {
+        process.destroy();
+        return waitForExit();
+    }
+
+    int waitForExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("queuectld did not exit within 60s");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            waitForExit();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.queuectl.protocol.request;
+
+import dev.queuectl.protocol.Fields;
+import dev.queuectl.protocol.JobSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A chunk of one run's output, from byte {@code offset}. {@code attempt} null means the latest
+ * run. With {@code wait}, the daemon holds the answer (up to about ten seconds) until there is
+ * new output or the run has ended, which is how {@code logs --follow} streams.
+ */
+public record LogsRequest(String id, Integer attempt, long offset, boolean waitForData) implements Request {
+    public LogsRequest {
+        JobSpec.validateId(id);
+    }
+
+    static LogsRequest fromJson(Fields f) {
+        String id = f.requireString("id");
+        Integer attempt = f.optInt("attempt", 1, Integer.MAX_VALUE);
+        Long offset = f.optLong("offset", 0, Long.MAX_VALUE);
+        return new LogsRequest(id, attempt, offset == null ? 0 : offset, f.optBoolean("wait", false));
+    }
+
+    @Override
+    public Op op() {
+        return Op.LOGS;
+    }
+
+    @Override
+    public Map<String, Object> body() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        if (attempt != null) {
+            m.put("attempt", attempt);
+        }
+        m.put("offset", offset);
+        if (waitForData) {
+            m.put("wait", true);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.queuectl.protocol.request;
+
+import dev.queuectl.protocol.Durations;
+import dev.queuectl.protocol.Fields;
+import dev.queuectl.protocol.JobSpec;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Waits until a job is completed or dead, or until {@code timeout} (null: no limit). */
+public record WaitRequest(String id, Duration timeout) implements Request {
+    public WaitRequest {
+        JobSpec.validateId(id);
+    }
+
+    static WaitRequest fromJson(Fields f) {
+        return new WaitRequest(f.requireString("id"), f.optDuration("timeout"));
+    }
+
+    @Override
+    public Op op() {
+        return Op.WAIT;
+    }
+
+    @Override
+    public Map<String, Object> body() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        if (timeout != null) {
+            m.put("timeout", Durations.toWire(timeout));
+        }
+        return m;
+    }
+}
