@@ -13,9 +13,12 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -57,7 +60,7 @@ static char *copy_bytes(JNIEnv *env, jbyteArray array, jsize *len_out) {
  * stdin from /dev/null, stdout and stderr appended to out_path (created 0600), in cwd,
  * with default signal dispositions and an empty signal mask. Returns the pid.
  */
-JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLauncher_spawn(
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_spawn(
         JNIEnv *env, jclass cls, jbyteArray path, jbyteArray argv_block, jint argc,
         jbyteArray env_block, jint envc, jbyteArray cwd, jbyteArray out_path) {
     (void) cls;
@@ -129,7 +132,7 @@ done:
  * Waits for the child to end and reaps it. Returns its exit code (0-255), or 256 + signal
  * number when a signal killed it.
  */
-JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLauncher_waitFor(JNIEnv *env, jclass cls, jint pid) {
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_waitFor(JNIEnv *env, jclass cls, jint pid) {
     (void) env;
     (void) cls;
     int status;
@@ -152,14 +155,14 @@ JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLauncher_waitFor(JN
 }
 
 /* kill(2): a negative pid signals the process group. */
-JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLauncher_kill(JNIEnv *env, jclass cls, jint pid, jint sig) {
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_kill(JNIEnv *env, jclass cls, jint pid, jint sig) {
     (void) env;
     (void) cls;
     return kill((pid_t) pid, sig) == 0 ? 0 : -errno;
 }
 
 /* Frees the first len bytes of a file's storage, keeping its size (FALLOC_FL_PUNCH_HOLE). */
-JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLauncher_punchHole(
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_punchHole(
         JNIEnv *env, jclass cls, jbyteArray path, jlong len) {
     (void) cls;
     char *c_path = copy_bytes(env, path, NULL);
@@ -175,4 +178,46 @@ JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLauncher_punchHole(
     int err = errno;
     close(fd);
     return rc == 0 ? 0 : -err;
+}
+
+/*
+ * sd_notify(3): sends message as one datagram to the systemd notification socket (a path, or an
+ * abstract name written with a leading '@').
+ */
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_sdNotify(
+        JNIEnv *env, jclass cls, jbyteArray socket_path, jbyteArray message) {
+    (void) cls;
+    jsize path_len, msg_len;
+    char *c_path = copy_bytes(env, socket_path, &path_len);
+    char *c_msg = copy_bytes(env, message, &msg_len);
+    int rc = 0;
+    if (c_path == NULL || c_msg == NULL) {
+        rc = -ENOMEM;
+        goto done;
+    }
+    struct sockaddr_un addr;
+    memset(&addr, 0, sizeof(addr));
+    addr.sun_family = AF_UNIX;
+    if (path_len == 0 || (size_t) path_len >= sizeof(addr.sun_path)) {
+        rc = -EINVAL;
+        goto done;
+    }
+    memcpy(addr.sun_path, c_path, (size_t) path_len);
+    if (addr.sun_path[0] == '@') {
+        addr.sun_path[0] = '\0';
+    }
+    socklen_t addr_len = (socklen_t) (offsetof(struct sockaddr_un, sun_path) + (size_t) path_len);
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        rc = -errno;
+        goto done;
+    }
+    if (sendto(fd, c_msg, (size_t) msg_len, MSG_NOSIGNAL, (struct sockaddr *) &addr, addr_len) < 0) {
+        rc = -errno;
+    }
+    close(fd);
+done:
+    free(c_path);
+    free(c_msg);
+    return rc;
 }

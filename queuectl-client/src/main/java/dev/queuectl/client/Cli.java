@@ -13,6 +13,8 @@ import dev.queuectl.client.command.DrainCommand;
 import dev.queuectl.client.command.EnqueueCommand;
 import dev.queuectl.client.command.ListCommand;
 import dev.queuectl.client.command.LogsCommand;
+import dev.queuectl.client.command.MetricsCommand;
+import dev.queuectl.client.command.PruneCommand;
 import dev.queuectl.client.command.QueuectlCommand;
 import dev.queuectl.client.command.ShowCommand;
 import dev.queuectl.client.command.StatusCommand;
@@ -76,6 +78,8 @@ public final class Cli {
                 .addSubcommand(new CommandLine(ConfigGetCommand.class, factory))
                 .addSubcommand(new CommandLine(ConfigSetCommand.class, factory))
                 .addSubcommand(new CommandLine(ConfigShowCommand.class, factory)));
+        cli.addSubcommand(new CommandLine(PruneCommand.class, factory));
+        cli.addSubcommand(new CommandLine(MetricsCommand.class, factory));
         cli.addSubcommand(new CommandLine(DrainCommand.class, factory));
         appendExitCodes(cli);
         cli.setUsageHelpWidth(100);

@@ -62,6 +62,14 @@ public final class Main implements Callable<Integer> {
             description = "Time between SIGTERM and SIGKILL when stopping a job (default 5s).")
     String killGrace;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "text, journal, json or auto (default: journal under systemd, else text).")
+    String logFormat;
+
+    @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
+            description = "Serve Prometheus metrics over HTTP on this loopback address (default: off).")
+    String metricsListen;
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
@@ -88,6 +96,7 @@ public final class Main implements Callable<Integer> {
             System.err.println("queuectld: " + e.getMessage());
             return 1;
         }
+        settings.logFormat().install(System.getenv());
         if (detach) {
             return Detacher.detach(settings, System.getenv());
         }
@@ -104,6 +113,8 @@ public final class Main implements Callable<Integer> {
         put(m, DaemonOption.DRAIN_TIMEOUT, drainTimeout);
         put(m, DaemonOption.OUTPUT_LIMIT, outputLimit);
         put(m, DaemonOption.KILL_GRACE, killGrace);
+        put(m, DaemonOption.LOG_FORMAT, logFormat);
+        put(m, DaemonOption.METRICS_LISTEN, metricsListen);
         return m;
     }
 

@@ -5,6 +5,9 @@ import dev.queuectl.daemon.config.RuntimeSettings;
 import dev.queuectl.daemon.engine.Engine;
 import dev.queuectl.daemon.engine.EngineSettings;
 import dev.queuectl.daemon.engine.RunListener;
+import dev.queuectl.daemon.metrics.MetricsEndpoint;
+import dev.queuectl.daemon.metrics.QueueMetrics;
+import dev.queuectl.daemon.metrics.RunStats;
 import dev.queuectl.daemon.server.SocketServer;
 import dev.queuectl.daemon.service.DaemonIdentity;
 import dev.queuectl.daemon.service.QueueService;
@@ -42,7 +45,9 @@ public final class QueueDaemon implements AutoCloseable {
     private final JobStore store;
     private final Engine engine;
     private SocketServer server;
+    private MetricsEndpoint metricsEndpoint;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final SystemdNotify systemd = new SystemdNotify(System.getenv());
     private CompletableFuture<DrainResult> shutdown;
 
     private QueueDaemon(DaemonSettings settings, ExclusiveLock dataLock, ExclusiveLock socketLock, JobStore store,
@@ -68,6 +73,7 @@ public final class QueueDaemon implements AutoCloseable {
         ExclusiveLock socketLock = null;
         JobStore store = null;
         Engine engine = null;
+        QueueDaemon daemon = null;
         try {
             SocketPaths.checkLength(settings.socket());
             createDataDir(settings.dataDir());
@@ -79,21 +85,32 @@ public final class QueueDaemon implements AutoCloseable {
 
             store = JobStore.open(settings.databaseFile(), clock);
             RuntimeSettings runtime = RuntimeSettings.load(store, Runtime.getRuntime().availableProcessors());
+            QueueMetrics metrics = QueueMetrics.create();
+            RunStats stats = new RunStats(clock);
             engine = new Engine(store, runtime, clock, new EngineSettings(settings.dataDir(), settings.outputDir(),
                     settings.outputLimitBytes(), settings.drainTimeout(), settings.killGrace(), settings.socket(),
-                    EngineSettings.defaultWorkDir(settings.dataDir())), listener);
+                    EngineSettings.defaultWorkDir(settings.dataDir())), RunListener.all(metrics, stats, listener));
             engine.start();
 
             DaemonIdentity identity = new DaemonIdentity(BuildInfo.version(), ProcessHandle.current().pid(),
                     clock.instant(), settings.socket(), settings.dataDir());
-            QueueDaemon daemon = new QueueDaemon(settings, dataLock, socketLock, store, engine);
-            QueueService service = new QueueService(store, runtime, clock, identity, engine, daemon::shutdown);
+            daemon = new QueueDaemon(settings, dataLock, socketLock, store, engine);
+            QueueService service = new QueueService(store, runtime, clock, identity, engine, daemon::shutdown,
+                    metrics, stats);
+            if (settings.metricsListen() != null) {
+                daemon.metricsEndpoint = MetricsEndpoint.start(settings.metricsListen(), metrics.contentType(),
+                        service::scrape);
+            }
             daemon.server = SocketServer.start(settings.socket(), settings.socketGroup(), settings.maxRequestBytes(),
                     settings.maxConnections(), service);
             log.info("queuectld {} started: pid {}, socket {}, data dir {}", identity.version(), identity.pid(),
                     settings.socket(), settings.dataDir());
+            daemon.systemd.ready("serving on " + settings.socket());
             return daemon;
         } catch (RuntimeException | IOException e) {
+            if (daemon != null && daemon.metricsEndpoint != null) {
+                daemon.metricsEndpoint.close();
+            }
             if (engine != null) {
                 engine.close();
             }
@@ -150,6 +167,11 @@ public final class QueueDaemon implements AutoCloseable {
         return settings.socket();
     }
 
+    /** The port of the HTTP metrics endpoint, or -1 when it is off. */
+    public int metricsPort() {
+        return metricsEndpoint == null ? -1 : metricsEndpoint.port();
+    }
+
     /**
      * Begins a graceful stop: the engine drains (jobs get up to {@code drainTimeout}), then the
      * server and the store close. The future completes when the jobs are done, before the socket
@@ -163,12 +185,16 @@ public final class QueueDaemon implements AutoCloseable {
             drainTimeout = settings.drainTimeout();
         }
         log.info("queuectld stopping (drain timeout {})", dev.queuectl.protocol.Durations.format(drainTimeout));
+        systemd.stopping("draining: running jobs have " + dev.queuectl.protocol.Durations.format(drainTimeout));
         shutdown = engine.drain(drainTimeout);
         Thread closer = new Thread(() -> {
             try {
                 DrainResult r = shutdown.exceptionally(e -> new DrainResult(0, 0)).join();
                 log.info("drained: {} job(s) finished, {} interrupted", r.finished(), r.interrupted());
                 engine.close();
+                if (metricsEndpoint != null) {
+                    metricsEndpoint.close();
+                }
                 if (server != null) {
                     server.close();
                 }

@@ -28,6 +28,11 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     static DaemonProcess start(Path dataDir, Path socket, String... flags) {
+        return start(java.util.Map.of(), dataDir, socket, flags);
+    }
+
+    /** Starts with extra environment variables (NOTIFY_SOCKET, JOURNAL_STREAM, ...). */
+    static DaemonProcess start(java.util.Map<String, String> env, Path dataDir, Path socket, String... flags) {
         Path jar = Path.of("target/queuectl-daemon.jar").toAbsolutePath();
         String classpath;
         try (Stream<Path> libs = Files.list(Path.of("target/lib"))) {
@@ -43,9 +48,12 @@ final class DaemonProcess implements AutoCloseable {
         cmd.addAll(List.of(flags));
         try {
             Files.createDirectories(dataDir);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("daemon.out").toFile()))
-                    .start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("daemon.out").toFile()));
+            pb.environment().remove("JOURNAL_STREAM");
+            pb.environment().remove("NOTIFY_SOCKET");
+            pb.environment().putAll(env);
+            Process p = pb.start();
             DaemonProcess d = new DaemonProcess(p, socket);
             await().atMost(Duration.ofSeconds(30)).until(() -> !p.isAlive() || SocketPaths.accepts(socket));
             if (!p.isAlive()) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code queuectl config}: the daemon's runtime settings. */
 @Command(name = "config", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Read or change the daemon's runtime settings; changes are stored and survive restarts.",
-            "Keys: max_retries, backoff_base, backoff_max, job_timeout, workers (max-retries etc. work too)."})
+            "Keys: max_retries, backoff_base, backoff_max, job_timeout, workers, keep_completed, keep_dead",
+            "(max-retries etc. work too)."})
 public final class ConfigCommand implements Runnable {
     @Spec
     CommandSpec spec;

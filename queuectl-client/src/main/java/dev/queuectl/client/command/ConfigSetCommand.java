@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
             "  backoff_base  retry n waits backoff_base^n seconds (1-1000, decimals allowed)",
             "  backoff_max   longest wait between retries (1s-30d: 3600, 90s, 1h)",
             "  job_timeout   limit of one run, for jobs without their own (1s-30d, or none)",
-            "  workers       jobs run at once (1-256)"})
+            "  workers       jobs run at once (1-256)",
+            "  keep_completed  how long completed jobs are kept (1m-3650d, or none; default 7d)",
+            "  keep_dead     how long dead jobs are kept (1m-3650d, or none; default none)"})
 public final class ConfigSetCommand extends DaemonCommand {
     @Parameters(index = "0", paramLabel = "KEY", description = "The setting.")
     String key;

@@ -2,6 +2,7 @@ package dev.queuectl.client.render;
 
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.BusyWorker;
+import dev.queuectl.protocol.result.RunStatsView;
 import dev.queuectl.protocol.result.StatusView;
 import dev.queuectl.protocol.result.WorkersView;
 import java.io.PrintWriter;
@@ -9,6 +10,10 @@ import java.io.PrintWriter;
 /** Human output of {@code queuectl status}. */
 public final class StatusRenderer {
     private StatusRenderer() {
+    }
+
+    private static String seconds(Double s) {
+        return s == null ? "-" : Format.seconds(s);
     }
 
     public static void print(StatusView s, PrintWriter out) {
@@ -22,6 +27,14 @@ public final class StatusRenderer {
             jobs.row("  " + state.wireName(), s.counts().getOrDefault(state, 0L));
         }
         jobs.print(out);
+        out.println();
+        RunStatsView stats = s.stats();
+        Table runs = new Table("RUNS", "COMPLETED", "FAILED", "MEAN", "P95");
+        runs.row("  last minute", stats.lastMinute().completed(), stats.lastMinute().failed(),
+                seconds(stats.lastMinute().meanSeconds()), seconds(stats.lastMinute().p95Seconds()));
+        runs.row("  last hour", stats.lastHour().completed(), stats.lastHour().failed(),
+                seconds(stats.lastHour().meanSeconds()), seconds(stats.lastHour().p95Seconds()));
+        runs.print(out);
         out.println();
         WorkersView w = s.workers();
         out.println("workers: " + w.configured() + " configured, " + w.busy().size() + " busy"

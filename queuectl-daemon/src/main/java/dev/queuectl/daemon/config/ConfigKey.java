@@ -49,6 +49,18 @@ public enum ConfigKey {
         Object parse(String text) {
             return parseInt(text, 1, 256);
         }
+    },
+    KEEP_COMPLETED("How long completed jobs, their history and output are kept (1m to 3650d, or none: forever).") {
+        @Override
+        Object parse(String text) {
+            return parseRetention(text);
+        }
+    },
+    KEEP_DEAD("How long dead jobs are kept (1m to 3650d, or none: until purged or pruned by hand).") {
+        @Override
+        Object parse(String text) {
+            return parseRetention(text);
+        }
     };
 
     private final String key = name().toLowerCase(Locale.ROOT);
@@ -132,6 +144,23 @@ public enum ConfigKey {
             // refused below
         }
         throw refuse(text, "a whole number from " + min + " to " + max);
+    }
+
+    Duration parseRetention(String text) {
+        String t = text.trim();
+        if (t.equalsIgnoreCase("none")) {
+            return null;
+        }
+        Duration d;
+        try {
+            d = Durations.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw refuse(text, "a duration such as 12h, 7d or 90d, or none");
+        }
+        if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(Duration.ofDays(3650)) > 0) {
+            throw refuse(text, "a duration from 1m to 3650d, or none");
+        }
+        return d;
     }
 
     Duration parseDuration(String text, boolean noneAllowed) {

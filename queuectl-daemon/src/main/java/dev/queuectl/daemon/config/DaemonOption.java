@@ -27,7 +27,13 @@ public enum DaemonOption {
     OUTPUT_LIMIT("output-limit", "1MiB",
             "Output kept per run (stdout and stderr together); beyond it the tail is kept."),
     KILL_GRACE("kill-grace", "5s",
-            "How long a stopped job's process group has between SIGTERM and SIGKILL.");
+            "How long a stopped job's process group has between SIGTERM and SIGKILL."),
+    LOG_FORMAT("log-format", "auto",
+            "Log lines on stderr: text, journal (no timestamp, syslog priorities), json, or auto"
+                    + " (journal under systemd, else text)."),
+    METRICS_LISTEN("metrics-listen", "",
+            "Loopback host:port for an HTTP /metrics endpoint in Prometheus format, e.g. 127.0.0.1:9464."
+                    + " Empty: off (queuectl metrics works either way).");
 
     private final String key;
     private final String defaultText;
@@ -54,6 +60,36 @@ public enum DaemonOption {
 
     public String description() {
         return description;
+    }
+
+    /** Parses {@code host:port} and insists on a loopback address: metrics are not for the network. */
+    static java.net.InetSocketAddress parseLoopback(String value) {
+        String v = value.trim();
+        int colon = v.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("'" + value + "' is not host:port (for example 127.0.0.1:9464)");
+        }
+        String host = v.substring(0, colon).replace("[", "").replace("]", "");
+        int port;
+        try {
+            port = Integer.parseInt(v.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' has no valid port");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535");
+        }
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host '" + host + "'");
+        }
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException(host + " is not a loopback address; the metrics endpoint listens"
+                    + " on 127.0.0.1 or ::1 only");
+        }
+        return new java.net.InetSocketAddress(address, port);
     }
 
     /** Finds an option by its file/flag name, accepting {@code _} for {@code -}. */
@@ -92,6 +128,17 @@ public enum DaemonOption {
                     return d.compareTo(Duration.ofMillis(100)) >= 0 && d.compareTo(Duration.ofMinutes(10)) <= 0
                             ? null : "must be between 100ms and 10m";
                 }
+                case LOG_FORMAT: {
+                    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+                    return v.equals("auto") || v.equals("text") || v.equals("journal") || v.equals("json")
+                            ? null : "must be auto, text, journal or json";
+                }
+                case METRICS_LISTEN:
+                    if (value.isBlank()) {
+                        return null;
+                    }
+                    parseLoopback(value);
+                    return null;
                 case DATA_DIR:
                 case SOCKET:
                     return value.isBlank() ? "must not be empty" : null;

@@ -8,16 +8,19 @@ import java.util.Map;
  * An immutable snapshot of the runtime settings.
  *
  * @param jobTimeout     null means no limit
+ * @param keepCompleted  how long completed jobs are kept; null means forever
+ * @param keepDead       how long dead jobs are kept; null means forever
  * @param workersStopped true after {@code worker stop}: the pool takes no new jobs
  */
 public record RuntimeConfig(int maxRetries, double backoffBase, Duration backoffMax, Duration jobTimeout,
-                            int workers, boolean workersStopped) {
+                            int workers, Duration keepCompleted, Duration keepDead, boolean workersStopped) {
 
     /** The stored key that remembers {@code worker stop}; not a user-settable key. */
     static final String WORKERS_STOPPED_KEY = "workers_stopped";
 
     public static RuntimeConfig defaults(int cpus) {
-        return new RuntimeConfig(3, 2.0, Duration.ofHours(1), null, Math.max(1, Math.min(cpus, 256)), false);
+        return new RuntimeConfig(3, 2.0, Duration.ofHours(1), null, Math.max(1, Math.min(cpus, 256)),
+                Duration.ofDays(7), null, false);
     }
 
     public Object get(ConfigKey key) {
@@ -26,23 +29,36 @@ public record RuntimeConfig(int maxRetries, double backoffBase, Duration backoff
             case BACKOFF_BASE: return backoffBase;
             case BACKOFF_MAX: return backoffMax;
             case JOB_TIMEOUT: return jobTimeout;
-            default: return workers;
+            case WORKERS: return workers;
+            case KEEP_COMPLETED: return keepCompleted;
+            default: return keepDead;
         }
     }
 
     /** A copy with one key changed; {@code value} is what {@link ConfigKey#parse} returned. */
     public RuntimeConfig with(ConfigKey key, Object value) {
+        int retries = maxRetries;
+        double base = backoffBase;
+        Duration max = backoffMax;
+        Duration timeout = jobTimeout;
+        int pool = workers;
+        Duration completed = keepCompleted;
+        Duration dead = keepDead;
         switch (key) {
-            case MAX_RETRIES: return new RuntimeConfig((Integer) value, backoffBase, backoffMax, jobTimeout, workers, workersStopped);
-            case BACKOFF_BASE: return new RuntimeConfig(maxRetries, (Double) value, backoffMax, jobTimeout, workers, workersStopped);
-            case BACKOFF_MAX: return new RuntimeConfig(maxRetries, backoffBase, (Duration) value, jobTimeout, workers, workersStopped);
-            case JOB_TIMEOUT: return new RuntimeConfig(maxRetries, backoffBase, backoffMax, (Duration) value, workers, workersStopped);
-            default: return new RuntimeConfig(maxRetries, backoffBase, backoffMax, jobTimeout, (Integer) value, workersStopped);
+            case MAX_RETRIES: retries = (Integer) value; break;
+            case BACKOFF_BASE: base = (Double) value; break;
+            case BACKOFF_MAX: max = (Duration) value; break;
+            case JOB_TIMEOUT: timeout = (Duration) value; break;
+            case WORKERS: pool = (Integer) value; break;
+            case KEEP_COMPLETED: completed = (Duration) value; break;
+            default: dead = (Duration) value; break;
         }
+        return new RuntimeConfig(retries, base, max, timeout, pool, completed, dead, workersStopped);
     }
 
     public RuntimeConfig withWorkersStopped(boolean stopped) {
-        return new RuntimeConfig(maxRetries, backoffBase, backoffMax, jobTimeout, workers, stopped);
+        return new RuntimeConfig(maxRetries, backoffBase, backoffMax, jobTimeout, workers, keepCompleted, keepDead,
+                stopped);
     }
 
     /** Every key in its stored form, for persisting a whole snapshot. */

@@ -1,5 +1,6 @@
 package dev.queuectl.daemon.config;
 
+import dev.queuectl.daemon.logging.LogFormat;
 import dev.queuectl.protocol.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,12 +69,15 @@ public final class SettingsLoader {
         Path socket = values.containsKey(DaemonOption.SOCKET)
                 ? absolute(values.get(DaemonOption.SOCKET)) : defaultSocket(dataDir);
         String group = values.get(DaemonOption.SOCKET_GROUP);
+        String metrics = values.get(DaemonOption.METRICS_LISTEN);
         return new DaemonSettings(dataDir, socket, group == null || group.isBlank() ? null : group.trim(),
                 (int) Sizes.parse(values.get(DaemonOption.MAX_REQUEST_BYTES)),
                 Integer.parseInt(values.get(DaemonOption.MAX_CONNECTIONS).trim()),
                 Durations.parse(values.get(DaemonOption.DRAIN_TIMEOUT)),
                 Sizes.parse(values.get(DaemonOption.OUTPUT_LIMIT)),
                 Durations.parse(values.get(DaemonOption.KILL_GRACE)),
+                LogFormat.parse(values.get(DaemonOption.LOG_FORMAT)),
+                metrics == null || metrics.isBlank() ? null : DaemonOption.parseLoopback(metrics),
                 configFile);
     }
 

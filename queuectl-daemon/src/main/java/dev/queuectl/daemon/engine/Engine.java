@@ -14,6 +14,7 @@ import dev.queuectl.protocol.Durations;
 import dev.queuectl.protocol.ErrorCode;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.Timestamps;
 import dev.queuectl.protocol.request.LogsRequest;
 import dev.queuectl.protocol.result.BusyWorker;
 import dev.queuectl.protocol.result.CountResult;
@@ -56,6 +57,7 @@ public final class Engine implements AutoCloseable {
     private final Waiters waiters = new Waiters();
     private final Dispatcher dispatcher;
     private final JobRunner runner;
+    private final Retention retention;
     private final ExecutorService workers;
     private final ScheduledThreadPoolExecutor timer;
     private final AtomicInteger drainFinished = new AtomicInteger();
@@ -70,6 +72,7 @@ public final class Engine implements AutoCloseable {
         ProcessLauncher launcher = NativeLauncher.load(settings.dataDir().resolve("lib")).orElseGet(JdkLauncher::new);
         this.ctx = new EngineContext(store, clock, settings, runtime::current, launcher, timer, listener);
         this.runner = new JobRunner(ctx);
+        this.retention = new Retention(ctx);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "queuectl-worker-" + n.incrementAndGet());
@@ -93,6 +96,7 @@ public final class Engine implements AutoCloseable {
         log.info("running jobs with the {}", ctx.launcher.describe());
         new Recovery(ctx).run();
         dispatcher.start();
+        retention.schedule();
     }
 
     /** Something changed that may make a job runnable (an enqueue, a retry). */
@@ -115,41 +119,45 @@ public final class Engine implements AutoCloseable {
         workers.execute(() -> finish(a, runner.run(a)));
     }
 
+    /** On the run's worker thread: records the end, then tells everyone who cares. */
     private void finish(ActiveRun active, RunEnd end) {
-        ctx.store.finish(end).whenComplete((applied, error) -> {
-            if (error != null) {
-                log.error("could not record the end of job {} run {}: {}", end.id(), end.attempt(), error.toString());
-            } else if (!applied) {
+        try {
+            if (!ctx.store.finish(end).join()) {
                 log.warn("job {} left processing during run {}; its end was recorded in the history only",
                         end.id(), end.attempt());
             }
-            Instant started = active.startedAt() != null ? active.startedAt() : end.finishedAt();
-            Duration ran = Duration.between(started, end.finishedAt());
-            logEnd(end, ran);
-            registry.remove(active);
-            if (draining) {
-                (end.outcome() == RunOutcome.INTERRUPTED ? drainInterrupted : drainFinished).incrementAndGet();
-            }
-            ctx.listener.runEnded(end, ran);
-            active.ended.complete(end);
-            if (end.transition() == Transition.COMPLETE || end.transition() == Transition.BURY) {
-                waiters.signal(end.id());
-            }
-            dispatcher.wake();
-        });
+        } catch (RuntimeException e) {
+            log.error("could not record the end of job {} run {}: {}", end.id(), end.attempt(), e.toString());
+        }
+        Instant started = active.startedAt() != null ? active.startedAt() : end.finishedAt();
+        Duration ran = Duration.between(started, end.finishedAt());
+        logEnd(end, ran);
+        registry.remove(active);
+        if (draining) {
+            (end.outcome() == RunOutcome.INTERRUPTED ? drainInterrupted : drainFinished).incrementAndGet();
+        }
+        ctx.listener.runEnded(end, ran);
+        active.ended.complete(end);
+        if (end.transition() == Transition.COMPLETE || end.transition() == Transition.BURY) {
+            waiters.signal(end.id());
+        }
+        dispatcher.wake();
     }
 
+    /** One line per run end, with the job's fields as key-value pairs; never the job's output. */
     private static void logEnd(RunEnd end, Duration ran) {
         String next = end.transition() == Transition.RETRY_LATER
-                ? "retry at " + dev.queuectl.protocol.Timestamps.format(end.retryAt())
-                : end.transition().to().wireName();
-        if (end.outcome() == RunOutcome.COMPLETED) {
-            jobLog.info("job {} attempt {} completed in {}ms (exit 0)", end.id(), end.attempt(), ran.toMillis());
-        } else {
-            jobLog.info("job {} attempt {} {} after {}ms (exit {}): {}; {}", end.id(), end.attempt(),
-                    end.outcome().wireName(), ran.toMillis(), end.exitCode() == null ? "-" : end.exitCode(),
-                    end.error(), next);
-        }
+                ? "retry at " + Timestamps.format(end.retryAt()) : "now " + end.transition().to().wireName();
+        var event = (end.transition() == Transition.BURY && end.outcome() != RunOutcome.CANCELLED)
+                || end.outcome() == RunOutcome.INTERRUPTED ? jobLog.atWarn() : jobLog.atInfo();
+        event.addKeyValue("job", end.id())
+                .addKeyValue("attempt", end.attempt())
+                .addKeyValue("outcome", end.outcome().wireName())
+                .addKeyValue("duration_ms", ran.toMillis())
+                .addKeyValue("exit_code", end.exitCode())
+                .addKeyValue("state", end.transition().to().wireName())
+                .log("job {} attempt {} {} in {}ms ({}); {}", end.id(), end.attempt(), end.outcome().wireName(),
+                        ran.toMillis(), end.reason(), next);
     }
 
     public WorkersView workers() {
@@ -204,6 +212,7 @@ public final class Engine implements AutoCloseable {
                 return CompletableFuture.<JobView>failedFuture(cause);
             }
             waiters.signal(id);
+            ctx.listener.jobCancelled(id);
             return CompletableFuture.completedFuture(view);
         }).thenCompose(f -> f);
     }
@@ -320,12 +329,22 @@ public final class Engine implements AutoCloseable {
         });
     }
 
-    /** Deletes the output files of jobs the store has just deleted (retention). */
-    public void deleteOutput(List<OutputLocation> jobs) {
-        for (OutputLocation job : jobs) {
-            ctx.outputs.delete(job.seq(), job.runs());
-            waiters.signal(job.id());
+    /**
+     * Deletes finished jobs by hand: {@code completed} and/or {@code dead} ones older than
+     * {@code olderThan}, or than their configured retention when it is null.
+     */
+    public CompletableFuture<CountResult> prune(boolean completed, boolean dead, Duration olderThan) {
+        RuntimeConfig c = runtime.current();
+        Duration keepCompleted = olderThan != null ? olderThan : c.keepCompleted();
+        Duration keepDead = olderThan != null ? olderThan : c.keepDead();
+        if (dead && keepDead == null && !completed) {
+            throw ProtocolException.invalid("dead jobs are kept until purged (keep_dead is none); say how old with"
+                    + " --older-than, or use queuectl dlq purge");
         }
+        CompletableFuture<Long> a = completed && keepCompleted != null
+                ? retention.prune(JobState.COMPLETED, keepCompleted) : CompletableFuture.completedFuture(0L);
+        return a.thenCompose(n -> (dead && keepDead != null ? retention.prune(JobState.DEAD, keepDead)
+                : CompletableFuture.completedFuture(0L)).thenApply(m -> new CountResult(n + m)));
     }
 
     // ---- drain ----

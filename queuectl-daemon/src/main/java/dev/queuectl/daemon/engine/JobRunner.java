@@ -42,7 +42,8 @@ final class JobRunner {
             process = ctx.launcher.start(new LaunchSpec(run.command(), environment(run), ctx.settings.workDir(),
                     active.output));
         } catch (IOException e) {
-            return failure(run, started, null, "could not start /bin/sh: " + e.getMessage(), RunOutcome.FAILED, 0);
+            String why = "could not start /bin/sh: " + e.getMessage();
+            return failure(run, started, null, why, why, RunOutcome.FAILED, 0);
         }
         int pid = process.pid();
         ProcInfo.Stat stat = ProcInfo.stat(pid);
@@ -52,7 +53,8 @@ final class JobRunner {
         Instant due = run.runAt().isAfter(run.createdAt()) ? run.runAt() : run.createdAt();
         ctx.listener.runStarted(run, Duration.between(due, started).isNegative() ? Duration.ZERO
                 : Duration.between(due, started));
-        jobLog.debug("job {} attempt {} started: pid {}", run.id(), run.attempt(), pid);
+        jobLog.atDebug().addKeyValue("job", run.id()).addKeyValue("attempt", run.attempt()).addKeyValue("pid", pid)
+                .log("job {} attempt {} started: pid {}", run.id(), run.attempt(), pid);
 
         Duration limit = timeout(run);
         var timeoutTask = limit == null ? null : ctx.timer.schedule(() -> active.requestStop(StopReason.TIMEOUT),
@@ -104,22 +106,23 @@ final class JobRunner {
         StopReason stop = active.stopReason();
         if (stop == StopReason.CANCEL) {
             return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.CANCELLED, exitCode(status), "cancelled",
-                    finished, Transition.BURY, null, dropped);
+                    "cancelled", finished, Transition.BURY, null, dropped);
         }
         if (stop == StopReason.DRAIN) {
-            return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.INTERRUPTED, exitCode(status),
-                    "run " + run.attempt() + " interrupted: the daemon was shutting down", finished,
-                    Transition.INTERRUPT, null, dropped);
+            String why = "run " + run.attempt() + " interrupted: the daemon was shutting down";
+            return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.INTERRUPTED, exitCode(status), why, why,
+                    finished, Transition.INTERRUPT, null, dropped);
         }
         if (stop == StopReason.TIMEOUT) {
-            return failure(run, finished, exitCode(status), "timed out after " + Durations.format(limit)
-                    + tail(active), RunOutcome.TIMED_OUT, dropped);
+            String why = "timed out after " + Durations.format(limit);
+            return failure(run, finished, exitCode(status), why, why + tail(active), RunOutcome.TIMED_OUT, dropped);
         }
         if (status != null && status == 0) {
-            return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.COMPLETED, 0, null, finished,
-                    Transition.COMPLETE, null, dropped);
+            return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.COMPLETED, 0, "exit code 0", null,
+                    finished, Transition.COMPLETE, null, dropped);
         }
-        return failure(run, finished, exitCode(status), describe(status) + tail(active), RunOutcome.FAILED, dropped);
+        String why = describe(status);
+        return failure(run, finished, exitCode(status), why, why + tail(active), RunOutcome.FAILED, dropped);
     }
 
     private String tail(ActiveRun active) {
@@ -162,15 +165,16 @@ final class JobRunner {
     }
 
     /** A counted failure: retry after the backoff while retries remain, else dead. */
-    private RunEnd failure(ClaimedRun run, Instant at, Integer exitCode, String error, RunOutcome outcome, long dropped) {
+    private RunEnd failure(ClaimedRun run, Instant at, Integer exitCode, String reason, String error, RunOutcome outcome,
+                           long dropped) {
         RuntimeConfig config = ctx.runtime.get();
         int failures = run.failures() + 1;
         if (RetryPolicy.mayRetry(failures, run.maxRetries())) {
             Instant retryAt = RetryPolicy.nextRun(at, config.backoffBase(), config.backoffMax(), failures);
-            return new RunEnd(run.seq(), run.id(), run.attempt(), outcome, exitCode, error, at, Transition.RETRY_LATER,
-                    retryAt, dropped);
+            return new RunEnd(run.seq(), run.id(), run.attempt(), outcome, exitCode, reason, error, at,
+                    Transition.RETRY_LATER, retryAt, dropped);
         }
-        return new RunEnd(run.seq(), run.id(), run.attempt(), outcome, exitCode, error, at, Transition.BURY, null,
-                dropped);
+        return new RunEnd(run.seq(), run.id(), run.attempt(), outcome, exitCode, reason, error, at, Transition.BURY,
+                null, dropped);
     }
 }

@@ -17,6 +17,31 @@ public interface RunListener {
     default void runEnded(RunEnd end, Duration ranFor) {
     }
 
+    /** A job that was not running was cancelled (it is dead now). */
+    default void jobCancelled(String id) {
+    }
+
     RunListener NONE = new RunListener() {
     };
+
+    /** One listener that tells all of these, in order. */
+    static RunListener all(RunListener... listeners) {
+        java.util.List<RunListener> list = java.util.List.of(listeners);
+        return new RunListener() {
+            @Override
+            public void runStarted(ClaimedRun run, Duration queueWait) {
+                list.forEach(l -> l.runStarted(run, queueWait));
+            }
+
+            @Override
+            public void runEnded(RunEnd end, Duration ranFor) {
+                list.forEach(l -> l.runEnded(end, ranFor));
+            }
+
+            @Override
+            public void jobCancelled(String id) {
+                list.forEach(l -> l.jobCancelled(id));
+            }
+        };
+    }
 }

@@ -3,6 +3,8 @@ package dev.queuectl.daemon.service;
 import dev.queuectl.daemon.config.RuntimeConfig;
 import dev.queuectl.daemon.config.RuntimeSettings;
 import dev.queuectl.daemon.engine.Engine;
+import dev.queuectl.daemon.metrics.QueueMetrics;
+import dev.queuectl.daemon.metrics.RunStats;
 import dev.queuectl.daemon.server.RequestHandler;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.NewJob;
@@ -19,6 +21,8 @@ import dev.queuectl.protocol.request.EnqueueBatchRequest;
 import dev.queuectl.protocol.request.EnqueueRequest;
 import dev.queuectl.protocol.request.ListRequest;
 import dev.queuectl.protocol.request.LogsRequest;
+import dev.queuectl.protocol.request.MetricsRequest;
+import dev.queuectl.protocol.request.PruneRequest;
 import dev.queuectl.protocol.request.Request;
 import dev.queuectl.protocol.request.ShowRequest;
 import dev.queuectl.protocol.request.StatusRequest;
@@ -27,6 +31,8 @@ import dev.queuectl.protocol.request.WorkerStartRequest;
 import dev.queuectl.protocol.request.WorkerStopRequest;
 import dev.queuectl.protocol.result.BatchResult;
 import dev.queuectl.protocol.result.DrainResult;
+import dev.queuectl.protocol.result.MetricsResult;
+import dev.queuectl.protocol.result.WorkersView;
 import dev.queuectl.protocol.result.StatusView;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,16 +53,21 @@ public final class QueueService implements RequestHandler {
     private final DaemonIdentity identity;
     private final Engine engine;
     private final Function<Duration, CompletableFuture<DrainResult>> shutdown;
+    private final QueueMetrics metrics;
+    private final RunStats stats;
 
     /** @param shutdown begins the daemon's graceful stop with the given drain timeout (null: the configured one) */
     public QueueService(JobStore store, RuntimeSettings settings, Clock clock, DaemonIdentity identity, Engine engine,
-                        Function<Duration, CompletableFuture<DrainResult>> shutdown) {
+                        Function<Duration, CompletableFuture<DrainResult>> shutdown, QueueMetrics metrics,
+                        RunStats stats) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
         this.identity = identity;
         this.engine = engine;
         this.shutdown = shutdown;
+        this.metrics = metrics;
+        this.stats = stats;
     }
 
     @Override
@@ -71,7 +82,7 @@ public final class QueueService implements RequestHandler {
     private CompletableFuture<?> dispatch(Request request) {
         if (request instanceof EnqueueRequest) {
             NewJob job = resolve(((EnqueueRequest) request).job(), settings.current());
-            return store.enqueue(job).whenComplete((v, e) -> afterEnqueue(e));
+            return store.enqueue(job).whenComplete((v, e) -> afterEnqueue(e, 1));
         }
         if (request instanceof EnqueueBatchRequest) {
             RuntimeConfig config = settings.current();
@@ -79,7 +90,7 @@ public final class QueueService implements RequestHandler {
             for (JobSpec spec : ((EnqueueBatchRequest) request).jobs()) {
                 jobs.add(resolve(spec, config));
             }
-            return store.enqueueAll(jobs).whenComplete((v, e) -> afterEnqueue(e)).thenApply(BatchResult::new);
+            return store.enqueueAll(jobs).whenComplete((v, e) -> afterEnqueue(e, jobs.size())).thenApply(BatchResult::new);
         }
         if (request instanceof ShowRequest) {
             String id = ((ShowRequest) request).id();
@@ -95,7 +106,7 @@ public final class QueueService implements RequestHandler {
                 double uptime = Duration.between(identity.startedAt(), now).toMillis() / 1000.0;
                 return new StatusView(identity.version(), ProtocolVersion.CURRENT, identity.pid(),
                         identity.startedAt(), uptime, identity.socket().toString(), identity.dataDir().toString(),
-                        counts, engine.workers());
+                        counts, engine.workers(), stats.view());
             });
         }
         if (request instanceof ConfigGetRequest) {
@@ -132,13 +143,32 @@ public final class QueueService implements RequestHandler {
         if (request instanceof DrainRequest) {
             return shutdown.apply(((DrainRequest) request).timeout());
         }
+        if (request instanceof PruneRequest) {
+            PruneRequest prune = (PruneRequest) request;
+            return engine.prune(prune.completed(), prune.dead(), prune.olderThan());
+        }
+        if (request instanceof MetricsRequest) {
+            return scrape().thenApply(text -> new MetricsResult(metrics.contentType(), text));
+        }
         throw new IllegalStateException("no handler for " + request.op());
     }
 
-    private void afterEnqueue(Throwable error) {
+    private void afterEnqueue(Throwable error, int count) {
         if (error == null) {
+            metrics.jobsEnqueued(count);
             engine.wake();
         }
+    }
+
+    /** Refreshes the state gauges from the store and the engine, then renders every metric. */
+    public CompletableFuture<String> scrape() {
+        return store.counts().thenCombine(store.oldestDue(), (counts, oldest) -> {
+            WorkersView w = engine.workers();
+            Duration age = oldest.map(t -> Duration.between(t, clock.instant())).orElse(Duration.ZERO);
+            metrics.update(new QueueMetrics.Gauges(counts, w.busy().size(), w.configured(),
+                    age.isNegative() ? Duration.ZERO : age));
+            return metrics.scrape();
+        });
     }
 
     private NewJob resolve(JobSpec spec, RuntimeConfig config) {

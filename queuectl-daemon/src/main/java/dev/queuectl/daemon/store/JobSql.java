@@ -35,6 +35,9 @@ final class JobSql {
             + " ORDER BY priority DESC, run_at, seq LIMIT ?)"
             + " RETURNING seq, id, command, attempts, runs, max_retries, priority, timeout_ms, created_at, run_at";
 
+    static final String OLDEST_DUE = "SELECT min(run_at) AS oldest FROM jobs WHERE state IN ('pending', 'failed')"
+            + " AND run_at <= ?";
+
     static final String NEXT_DUE = "SELECT min(run_at) AS next FROM jobs WHERE state IN ('pending', 'failed') AND run_at > ?";
 
     static final String SEQ_STATE_BY_ID = "SELECT seq, state, runs FROM jobs WHERE id = ?";
@@ -48,6 +51,10 @@ final class JobSql {
     static final String DEAD_JOBS = "SELECT seq, id, runs FROM jobs WHERE state = 'dead' ORDER BY seq";
 
     static final String DELETE = "DELETE FROM jobs WHERE seq = ?";
+
+    /** Retention: the oldest finished jobs of one state, a batch at a time (index jobs_ended). */
+    static final String PRUNE = "DELETE FROM jobs WHERE seq IN (SELECT seq FROM jobs WHERE state = ? AND updated_at < ?"
+            + " ORDER BY updated_at LIMIT ?) RETURNING seq, id, runs";
 
     /** A run ended: the job moves as the transition says, its outcome fields updated. */
     static String finish(Transition t) {

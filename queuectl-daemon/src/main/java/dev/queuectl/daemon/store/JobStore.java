@@ -61,6 +61,9 @@ public interface JobStore extends AutoCloseable {
     /** Ends a run and moves its job; false when the job's state no longer allows it. */
     CompletableFuture<Boolean> finish(RunEnd end);
 
+    /** The earliest run_at among jobs that are due now and waiting for a worker, if any. */
+    CompletableFuture<Optional<java.time.Instant>> oldestDue();
+
     /** The earliest future run_at among waiting jobs, if any. */
     CompletableFuture<Optional<java.time.Instant>> nextDue();
 
@@ -78,6 +81,12 @@ public interface JobStore extends AutoCloseable {
 
     /** Deletes every dead job; returns where their output was. */
     CompletableFuture<List<OutputLocation>> purgeAllDead();
+
+    /**
+     * Deletes up to {@code batch} jobs of a finished state (completed or dead) that reached it
+     * before {@code before}, oldest first, with their history; returns where their output was.
+     */
+    CompletableFuture<List<OutputLocation>> prune(JobState state, java.time.Instant before, int batch);
 
     /** Runs the store shows in progress (after a crash: the runs to recover). */
     CompletableFuture<List<InProgressRun>> runsInProgress();

@@ -226,6 +226,12 @@ final class SqliteJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<Optional<java.time.Instant>> oldestDue() {
+        return readers.submit(tx -> tx.queryOne(JobSql.OLDEST_DUE, ps -> ps.setLong(1, clock.millis()),
+                rs -> JobRows.instant(rs, "oldest")));
+    }
+
+    @Override
     public CompletableFuture<Optional<java.time.Instant>> nextDue() {
         return readers.submit(tx -> tx.queryOne(JobSql.NEXT_DUE, ps -> ps.setLong(1, clock.millis()),
                 rs -> JobRows.instant(rs, "next")));
@@ -321,6 +327,24 @@ final class SqliteJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<List<OutputLocation>> prune(JobState state, java.time.Instant before, int batch) {
+        if (state != JobState.COMPLETED && state != JobState.DEAD) {
+            throw new IllegalArgumentException("only finished jobs are pruned");
+        }
+        return writer.submit(tx -> {
+            List<OutputLocation> gone = tx.query(JobSql.PRUNE, ps -> {
+                ps.setString(1, state.wireName());
+                ps.setLong(2, before.toEpochMilli());
+                ps.setInt(3, batch);
+            }, rs -> new OutputLocation(rs.getLong(1), rs.getString(2), rs.getInt(3), state));
+            for (OutputLocation job : gone) {
+                tx.update(AttemptSql.DELETE_FOR_JOB, ps -> ps.setLong(1, job.seq()));
+            }
+            return gone;
+        });
+    }
+
+    @Override
     public CompletableFuture<List<InProgressRun>> runsInProgress() {
         return writer.submit(tx -> {
             List<InProgressRun> runs = tx.query(JobSql.IN_PROGRESS, ps -> { }, rs -> new InProgressRun(rs.getLong(1),
@@ -353,8 +377,8 @@ final class SqliteJobStore implements JobStore {
             java.time.Instant now = clock.instant();
             int n = 0;
             for (InProgressRun r : runs) {
-                RunEnd end = new RunEnd(r.seq(), r.id(), r.attempt(), RunOutcome.INTERRUPTED, null,
-                        "run " + r.attempt() + " interrupted: " + reason, now,
+                String why = "run " + r.attempt() + " interrupted: " + reason;
+                RunEnd end = new RunEnd(r.seq(), r.id(), r.attempt(), RunOutcome.INTERRUPTED, null, why, why, now,
                         dev.queuectl.daemon.job.Transition.INTERRUPT, null, 0);
                 if (finishRun(tx, end)) {
                     n++;

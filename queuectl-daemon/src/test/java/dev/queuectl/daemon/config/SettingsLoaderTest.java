@@ -122,6 +122,34 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theShippedConfigFileListsEverySettingAtItsDefault() throws IOException {
+        Path shipped = Path.of("../config/queuectld.conf");
+        String text = Files.readString(shipped);
+        for (DaemonOption o : DaemonOption.values()) {
+            assertTrue(text.contains("\n" + o.key() + " =") || text.contains("\n#" + o.key() + " ="),
+                    o.key() + " is documented in config/queuectld.conf");
+        }
+        DaemonSettings fromFile = new SettingsLoader(env()).load(Map.of(), shipped);
+        DaemonSettings defaults = new SettingsLoader(env()).load(Map.of(), null);
+        assertEquals(defaults.withMetricsListen(null), new DaemonSettings(fromFile.dataDir(), fromFile.socket(),
+                fromFile.socketGroup(), fromFile.maxRequestBytes(), fromFile.maxConnections(), fromFile.drainTimeout(),
+                fromFile.outputLimitBytes(), fromFile.killGrace(), fromFile.logFormat(), fromFile.metricsListen(), null));
+    }
+
+    @Test
+    void theMetricsEndpointListensOnLoopbackOnly() throws IOException {
+        Map<DaemonOption, String> flags = new EnumMap<>(DaemonOption.class);
+        flags.put(DaemonOption.METRICS_LISTEN, "127.0.0.1:9464");
+        assertEquals(9464, new SettingsLoader(env()).load(flags, null).metricsListen().getPort());
+        flags.put(DaemonOption.METRICS_LISTEN, "0.0.0.0:9464");
+        SettingsException e = assertThrows(SettingsException.class, () -> new SettingsLoader(env()).load(flags, null));
+        assertTrue(e.getMessage().contains("not a loopback address"), e.getMessage());
+        Path conf = file("log-format = yaml\n");
+        e = assertThrows(SettingsException.class, () -> new SettingsLoader(env()).load(Map.of(), conf));
+        assertTrue(e.getMessage().contains("line 1: log-format: must be auto, text, journal or json"), e.getMessage());
+    }
+
+    @Test
     void aMissingExplicitConfigFileIsAnError() {
         SettingsException e = assertThrows(SettingsException.class,
                 () -> new SettingsLoader(env()).load(Map.of(), tmp.resolve("nope.conf")));

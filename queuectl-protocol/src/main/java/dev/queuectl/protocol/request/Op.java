@@ -21,7 +21,9 @@ public enum Op {
     LOGS("logs", LogsRequest::fromJson),
     DLQ_RETRY("dlq_retry", DlqRetryRequest::fromJson),
     DLQ_PURGE("dlq_purge", DlqPurgeRequest::fromJson),
-    DRAIN("drain", DrainRequest::fromJson);
+    DRAIN("drain", DrainRequest::fromJson),
+    METRICS("metrics", MetricsRequest::fromJson),
+    PRUNE("prune", PruneRequest::fromJson);
 
     private final String wireName;
     private final Function<Fields, Request> decoder;

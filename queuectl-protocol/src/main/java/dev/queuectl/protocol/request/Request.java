@@ -8,7 +8,8 @@ import java.util.Map;
  */
 public sealed interface Request permits EnqueueRequest, EnqueueBatchRequest, ShowRequest, ListRequest,
         StatusRequest, ConfigGetRequest, ConfigSetRequest, WorkerStartRequest, WorkerStopRequest, CancelRequest,
-        WaitRequest, LogsRequest, DlqRetryRequest, DlqPurgeRequest, DrainRequest {
+        WaitRequest, LogsRequest, DlqRetryRequest, DlqPurgeRequest, DrainRequest, MetricsRequest,
+        PruneRequest {
 
     Op op();
 

@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The daemon at a glance: its identity, a count for each of the five states (zeros included)
- * and its workers.
+ * The daemon at a glance: its identity, a count for each of the five states (zeros included),
+ * its workers and recent run statistics.
  */
 public record StatusView(String version, int protocol, long pid, Instant startedAt, double uptimeSeconds,
-                         String socket, String dataDir, Map<JobState, Long> counts, WorkersView workers)
-        implements JsonWritable {
+                         String socket, String dataDir, Map<JobState, Long> counts, WorkersView workers,
+                         RunStatsView stats) implements JsonWritable {
 
     @Override
     public Map<String, Object> toJson() {
@@ -33,6 +33,7 @@ public record StatusView(String version, int protocol, long pid, Instant started
         m.put("data_dir", dataDir);
         m.put("jobs", jobs);
         m.put("workers", workers.toJson());
+        m.put("stats", stats.toJson());
         return m;
     }
 
@@ -50,6 +51,7 @@ public record StatusView(String version, int protocol, long pid, Instant started
                 f.optLong("pid", 0, Long.MAX_VALUE), f.optInstant("started_at"),
                 uptime instanceof Number ? ((Number) uptime).doubleValue() : 0, f.optString("socket"),
                 f.optString("data_dir"), counts,
-                workers == null ? new WorkersView(0, false, java.util.List.of()) : WorkersView.fromJson(workers));
+                workers == null ? new WorkersView(0, false, java.util.List.of()) : WorkersView.fromJson(workers),
+                RunStatsView.fromJson(f.optRaw("stats")));
     }
 }

@@ -28,6 +28,8 @@ CREATE INDEX jobs_runnable ON jobs (priority DESC, run_at, seq) WHERE state IN (
 CREATE INDEX jobs_due ON jobs (run_at) WHERE state IN ('pending', 'failed');
 -- list --state S, in enqueue order.
 CREATE INDEX jobs_state_seq ON jobs (state, seq);
+-- Retention: finished jobs by the time they reached their end state.
+CREATE INDEX jobs_ended ON jobs (state, updated_at) WHERE state IN ('completed', 'dead');
 
 -- One row per run. pid/pgid/proc_start/boot_id identify the run's process group so a restarted
 -- daemon can stop survivors of a crash.

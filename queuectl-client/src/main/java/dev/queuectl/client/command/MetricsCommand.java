@@ -1,0 +1,28 @@
+package dev.queuectl.client.command;
+
+import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.transport.SocketClient;
+import dev.queuectl.protocol.request.MetricsRequest;
+import dev.queuectl.protocol.result.MetricsResult;
+import picocli.CommandLine.Command;
+
+/** {@code queuectl metrics}: the Prometheus text, through the socket. */
+@Command(name = "metrics", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Print the daemon's metrics in the Prometheus text format (queuectl_* counters, gauges and",
+            "timers). The daemon can also serve them over HTTP: see its metrics-listen setting."})
+public final class MetricsCommand extends DaemonCommand {
+    public MetricsCommand(ClientContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run(SocketClient client) {
+        Object result = request(client, new MetricsRequest());
+        if (json()) {
+            return printJson(result);
+        }
+        out().print(MetricsResult.fromJson(result).text());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.queuectl.client.command;
+
+import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.transport.SocketClient;
+import dev.queuectl.protocol.Durations;
+import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.request.PruneRequest;
+import dev.queuectl.protocol.result.CountResult;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code queuectl prune [--completed] [--dead] [--older-than D]}. */
+@Command(name = "prune", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Delete finished jobs now, with their history and output. Without --older-than each state",
+            "keeps its configured retention (keep_completed, 7d by default; keep_dead, none by default); the",
+            "daemon also does this by itself every hour. With neither --completed nor --dead: both."})
+public final class PruneCommand extends DaemonCommand {
+    @Option(names = "--completed", description = "Prune completed jobs.")
+    boolean completed;
+
+    @Option(names = "--dead", description = "Prune dead jobs (the dead-letter queue).")
+    boolean dead;
+
+    @Option(names = "--older-than", paramLabel = "DURATION",
+            description = "Only jobs that finished more than this long ago (12h, 7d; 0 for all).")
+    String olderThan;
+
+    public PruneCommand(ClientContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run(SocketClient client) {
+        boolean both = !completed && !dead;
+        PruneRequest request;
+        try {
+            Duration age = olderThan == null ? null : Durations.parse(olderThan);
+            request = new PruneRequest(completed || both, dead || both, age);
+        } catch (IllegalArgumentException e) {
+            throw EnqueueCommand.usage("--older-than: " + e.getMessage());
+        } catch (ProtocolException e) {
+            throw EnqueueCommand.usage(e.getMessage());
+        }
+        Object result = request(client, request);
+        if (json()) {
+            return printJson(result);
+        }
+        long n = CountResult.fromJson(result).count();
+        out().println("deleted " + n + (n == 1 ? " finished job" : " finished jobs"));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.queuectl.daemon.metrics;
+
+import dev.queuectl.daemon.store.ClaimedRun;
+import dev.queuectl.daemon.store.RunEnd;
+import dev.queuectl.daemon.job.Transition;
+import dev.queuectl.protocol.JobState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link QueueMetrics} on a Micrometer Prometheus registry. Meter names follow Prometheus
+ * conventions once rendered: {@code queuectl_jobs_enqueued_total}, {@code queuectl_jobs{state=...}},
+ * {@code queuectl_run_duration_seconds}, ... (README, "Metrics", lists them all).
+ */
+final class MicrometerMetrics implements QueueMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter enqueued = counter("queuectl.jobs.enqueued", "Jobs enqueued.");
+    private final Counter started = counter("queuectl.runs.started", "Runs started.");
+    private final Counter completed = counter("queuectl.runs.completed", "Runs that exited 0.");
+    private final Counter failed = counter("queuectl.runs.failed",
+            "Runs that failed (non-zero exit, signal, timeout, could not start).");
+    private final Counter timedOut = counter("queuectl.runs.timed.out", "Runs stopped by their time limit.");
+    private final Counter interrupted = counter("queuectl.runs.interrupted",
+            "Runs interrupted by a drain or a crash; they do not count as attempts.");
+    private final Counter retried = counter("queuectl.jobs.retried", "Failed runs followed by a scheduled retry.");
+    private final Counter dead = counter("queuectl.jobs.dead", "Jobs moved to the dead-letter queue (cancelled ones too).");
+    private final Timer runDuration = Timer.builder("queuectl.run.duration")
+            .description("How long runs took, from start to exit.").publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofHours(24)).register(registry);
+    private final Timer queueWait = Timer.builder("queuectl.queue.wait")
+            .description("From when a job was due (enqueued, or its run_at) to its run's start.")
+            .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofHours(24)).register(registry);
+    private final Map<JobState, AtomicLong> jobs = new EnumMap<>(JobState.class);
+    private final AtomicLong busy = new AtomicLong();
+    private final AtomicLong configured = new AtomicLong();
+    private final AtomicLong oldestPendingMillis = new AtomicLong();
+
+    MicrometerMetrics() {
+        for (JobState s : JobState.values()) {
+            AtomicLong n = new AtomicLong();
+            jobs.put(s, n);
+            Gauge.builder("queuectl.jobs", n, AtomicLong::get).description("Jobs in each state.")
+                    .tag("state", s.wireName()).register(registry);
+        }
+        Gauge.builder("queuectl.workers.busy", busy, AtomicLong::get).description("Workers running a job.")
+                .register(registry);
+        Gauge.builder("queuectl.workers.configured", configured, AtomicLong::get)
+                .description("The pool size (the workers setting).").register(registry);
+        Gauge.builder("queuectl.oldest.pending.age", oldestPendingMillis, m -> m.get() / 1000.0)
+                .description("How long the oldest job that is due has waited for a worker.").baseUnit("seconds")
+                .register(registry);
+    }
+
+    private Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
+    }
+
+    @Override
+    public void jobsEnqueued(int count) {
+        enqueued.increment(count);
+    }
+
+    @Override
+    public void runStarted(ClaimedRun run, Duration wait) {
+        started.increment();
+        queueWait.record(wait);
+    }
+
+    @Override
+    public void runEnded(RunEnd end, Duration ranFor) {
+        runDuration.record(ranFor);
+        switch (end.outcome()) {
+            case COMPLETED:
+                completed.increment();
+                break;
+            case TIMED_OUT:
+                timedOut.increment();
+                failed.increment();
+                break;
+            case FAILED:
+                failed.increment();
+                break;
+            case INTERRUPTED:
+                interrupted.increment();
+                break;
+            default:
+                break;
+        }
+        if (end.transition() == Transition.RETRY_LATER) {
+            retried.increment();
+        }
+        if (end.transition() == Transition.BURY) {
+            dead.increment();
+        }
+    }
+
+    @Override
+    public void jobCancelled(String id) {
+        dead.increment();
+    }
+
+    @Override
+    public void update(Gauges gauges) {
+        gauges.jobs().forEach((state, n) -> jobs.get(state).set(n));
+        busy.set(gauges.busyWorkers());
+        configured.set(gauges.configuredWorkers());
+        oldestPendingMillis.set(gauges.oldestPendingAge().toMillis());
+    }
+
+    @Override
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public String contentType() {
+        return "text/plain; version=0.0.4; charset=utf-8";
+    }
+}
