@@ -1,5 +1,6 @@
 package dev.queuectl.client;
 
+import dev.queuectl.client.command.CompletionCommand;
 import dev.queuectl.client.command.ConfigCommand;
 import dev.queuectl.client.command.ConfigGetCommand;
 import dev.queuectl.client.command.ConfigSetCommand;
@@ -24,6 +25,7 @@ import dev.queuectl.client.command.WorkerStartCommand;
 import dev.queuectl.client.command.WorkerStopCommand;
 import dev.queuectl.protocol.ProtocolException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -33,6 +35,47 @@ import picocli.CommandLine;
  */
 public final class Cli {
     private Cli() {
+    }
+
+    /** The first argument that is not a top-level option, or null. */
+    static String commandName(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--socket")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine command(String name, CommandLine.IFactory f) {
+        switch (name) {
+            case "enqueue": return new CommandLine(EnqueueCommand.class, f).setStopAtPositional(true);
+            case "show": return new CommandLine(ShowCommand.class, f);
+            case "list": return new CommandLine(ListCommand.class, f);
+            case "status": return new CommandLine(StatusCommand.class, f);
+            case "logs": return new CommandLine(LogsCommand.class, f);
+            case "wait": return new CommandLine(WaitCommand.class, f);
+            case "cancel": return new CommandLine(CancelCommand.class, f);
+            case "dlq": return new CommandLine(DlqCommand.class, f)
+                    .addSubcommand(new CommandLine(DlqListCommand.class, f))
+                    .addSubcommand(new CommandLine(DlqRetryCommand.class, f))
+                    .addSubcommand(new CommandLine(DlqPurgeCommand.class, f));
+            case "worker": return new CommandLine(WorkerCommand.class, f)
+                    .addSubcommand(new CommandLine(WorkerStartCommand.class, f))
+                    .addSubcommand(new CommandLine(WorkerStopCommand.class, f));
+            case "config": return new CommandLine(ConfigCommand.class, f)
+                    .addSubcommand(new CommandLine(ConfigGetCommand.class, f))
+                    .addSubcommand(new CommandLine(ConfigSetCommand.class, f))
+                    .addSubcommand(new CommandLine(ConfigShowCommand.class, f));
+            case "prune": return new CommandLine(PruneCommand.class, f);
+            case "metrics": return new CommandLine(MetricsCommand.class, f);
+            case "drain": return new CommandLine(DrainCommand.class, f);
+            case "completion": return new CommandLine(CompletionCommand.class, f);
+            default: throw new IllegalArgumentException(name);
+        }
     }
 
     /** Every command's help ends with the exit statuses, so scripts can look them up anywhere. */
@@ -48,7 +91,16 @@ public final class Cli {
         }
     }
 
-    public static CommandLine create(ClientContext context, PrintWriter out, PrintWriter err) {
+    /** The top-level commands, in the order {@code queuectl --help} lists them. */
+    static final List<String> COMMANDS = List.of("enqueue", "show", "list", "status", "logs", "wait", "cancel", "dlq",
+            "worker", "config", "prune", "metrics", "drain", "completion");
+
+    /**
+     * Builds the command line for {@code args}. Only the command being run is built (picocli reads
+     * every command's annotations by reflection, which costs start-up time on every call); help
+     * and unknown commands get them all.
+     */
+    public static CommandLine create(ClientContext context, PrintWriter out, PrintWriter err, String... args) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
@@ -60,55 +112,48 @@ public final class Cli {
             }
         };
         CommandLine cli = new CommandLine(QueuectlCommand.class, factory);
-        cli.addSubcommand(new CommandLine(EnqueueCommand.class, factory).setStopAtPositional(true));
-        cli.addSubcommand(new CommandLine(ShowCommand.class, factory));
-        cli.addSubcommand(new CommandLine(ListCommand.class, factory));
-        cli.addSubcommand(new CommandLine(StatusCommand.class, factory));
-        cli.addSubcommand(new CommandLine(LogsCommand.class, factory));
-        cli.addSubcommand(new CommandLine(WaitCommand.class, factory));
-        cli.addSubcommand(new CommandLine(CancelCommand.class, factory));
-        cli.addSubcommand(new CommandLine(DlqCommand.class, factory)
-                .addSubcommand(new CommandLine(DlqListCommand.class, factory))
-                .addSubcommand(new CommandLine(DlqRetryCommand.class, factory))
-                .addSubcommand(new CommandLine(DlqPurgeCommand.class, factory)));
-        cli.addSubcommand(new CommandLine(WorkerCommand.class, factory)
-                .addSubcommand(new CommandLine(WorkerStartCommand.class, factory))
-                .addSubcommand(new CommandLine(WorkerStopCommand.class, factory)));
-        cli.addSubcommand(new CommandLine(ConfigCommand.class, factory)
-                .addSubcommand(new CommandLine(ConfigGetCommand.class, factory))
-                .addSubcommand(new CommandLine(ConfigSetCommand.class, factory))
-                .addSubcommand(new CommandLine(ConfigShowCommand.class, factory)));
-        cli.addSubcommand(new CommandLine(PruneCommand.class, factory));
-        cli.addSubcommand(new CommandLine(MetricsCommand.class, factory));
-        cli.addSubcommand(new CommandLine(DrainCommand.class, factory));
+        String wanted = commandName(args);
+        for (String name : COMMANDS) {
+            // completion describes every command, so it needs them all
+            if (wanted == null || !COMMANDS.contains(wanted) || wanted.equals(name) || wanted.equals("completion")) {
+                cli.addSubcommand(command(name, factory));
+            }
+        }
         appendExitCodes(cli);
         cli.setUsageHelpWidth(100);
         cli.setUsageHelpAutoWidth(true);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter w = commandLine.getErr();
-            if (e instanceof CommandFailure) {
-                w.println("queuectl: " + e.getMessage());
-                w.flush();
-                return ((CommandFailure) e).exitCode();
-            }
-            if (e instanceof ProtocolException) {
-                w.println("queuectl: unexpected answer from queuectld: " + e.getMessage());
+        // Anonymous classes rather than lambdas: the first lambda costs the JVM noticeable start-up time.
+        cli.setExecutionExceptionHandler(new CommandLine.IExecutionExceptionHandler() {
+            @Override
+            public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+                PrintWriter w = commandLine.getErr();
+                if (e instanceof CommandFailure) {
+                    w.println("queuectl: " + e.getMessage());
+                    w.flush();
+                    return ((CommandFailure) e).exitCode();
+                }
+                if (e instanceof ProtocolException) {
+                    w.println("queuectl: unexpected answer from queuectld: " + e.getMessage());
+                    w.flush();
+                    return ExitCodes.ERROR;
+                }
+                w.println("queuectl: internal error: " + e);
                 w.flush();
                 return ExitCodes.ERROR;
             }
-            w.println("queuectl: internal error: " + e);
-            w.flush();
-            return ExitCodes.ERROR;
         });
-        cli.setParameterExceptionHandler((e, args) -> {
-            CommandLine c = e.getCommandLine();
-            PrintWriter w = c.getErr();
-            w.println("queuectl: " + e.getMessage());
-            w.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
-            w.flush();
-            return ExitCodes.USAGE;
+        cli.setParameterExceptionHandler(new CommandLine.IParameterExceptionHandler() {
+            @Override
+            public int handleParseException(CommandLine.ParameterException e, String[] badArgs) {
+                CommandLine c = e.getCommandLine();
+                PrintWriter w = c.getErr();
+                w.println("queuectl: " + e.getMessage());
+                w.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+                w.flush();
+                return ExitCodes.USAGE;
+            }
         });
         return cli;
     }

@@ -31,7 +31,7 @@ final class CliRun {
         StringWriter err = new StringWriter();
         ClientContext context = new ClientContext(env, Clock.systemUTC(),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        int code = Cli.create(context, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = Cli.create(context, new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

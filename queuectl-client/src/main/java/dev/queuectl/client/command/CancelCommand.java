@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code queuectl cancel ID}. */
-@Command(name = "cancel", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "cancel", usageHelpAutoWidth = true,
         description = {"Cancel a job: it goes to the dead-letter queue with last error \"cancelled\".",
             "A running job's whole process group gets SIGTERM, then SIGKILL after the daemon's kill-grace."})
 public final class CancelCommand extends DaemonCommand {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code queuectl config}: the daemon's runtime settings. */
-@Command(name = "config", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "config", usageHelpAutoWidth = true,
         description = {"Read or change the daemon's runtime settings; changes are stored and survive restarts.",
             "Keys: max_retries, backoff_base, backoff_max, job_timeout, workers, keep_completed, keep_dead",
             "(max-retries etc. work too)."})

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code queuectl config get [KEY]}. */
-@Command(name = "get", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "get", usageHelpAutoWidth = true,
         description = "Print a setting's value, or every setting as key = value.")
 public final class ConfigGetCommand extends DaemonCommand {
     @Parameters(paramLabel = "KEY", arity = "0..1", description = "max_retries, backoff_base, backoff_max, job_timeout or workers.")

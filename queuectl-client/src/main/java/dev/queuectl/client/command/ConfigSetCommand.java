@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code queuectl config set KEY VALUE}. */
-@Command(name = "set", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "set", usageHelpAutoWidth = true,
         description = {"Change a setting. It is checked, stored, then applied; an invalid value changes nothing.",
             "",
             "  max_retries   retries after the first run, for new jobs without their own (0-1000)",

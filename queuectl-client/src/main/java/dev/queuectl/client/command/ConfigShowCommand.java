@@ -10,7 +10,7 @@ import dev.queuectl.protocol.result.ConfigView;
 import picocli.CommandLine.Command;
 
 /** {@code queuectl config show}: every setting with its default and meaning. */
-@Command(name = "show", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, description = "Show every setting with its value, default and meaning.")
+@Command(name = "show", usageHelpAutoWidth = true, description = "Show every setting with its value, default and meaning.")
 public final class ConfigShowCommand extends DaemonCommand {
     public ConfigShowCommand(ClientContext context) {
         super(context);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code queuectl dlq}: the dead-letter queue. */
-@Command(name = "dlq", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "dlq", usageHelpAutoWidth = true,
         description = "The dead-letter queue: jobs that failed max_retries + 1 times, or were cancelled.")
 public final class DlqCommand implements Runnable {
     @Spec

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code queuectl dlq list}: the same as {@code list --state dead}. */
-@Command(name = "list", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "list", usageHelpAutoWidth = true,
         description = "List dead jobs with their attempts and last error (the same as list --state dead).")
 public final class DlqListCommand extends DaemonCommand {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "Show at most N jobs (default ${DEFAULT-VALUE}).")

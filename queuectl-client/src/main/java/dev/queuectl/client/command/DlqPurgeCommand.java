@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code queuectl dlq purge ID|--all}. */
-@Command(name = "purge", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "purge", usageHelpAutoWidth = true,
         description = "Delete a dead job (or all of them) with its history and output. This cannot be undone.")
 public final class DlqPurgeCommand extends DaemonCommand {
     @Parameters(paramLabel = "ID", arity = "0..1", description = "The dead job's id.")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code queuectl dlq retry ID|--all}. */
-@Command(name = "retry", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "retry", usageHelpAutoWidth = true,
         description = "Move a dead job (or all of them) back to pending: attempts start from 0, the history stays.")
 public final class DlqRetryCommand extends DaemonCommand {
     @Parameters(paramLabel = "ID", arity = "0..1", description = "The dead job's id.")

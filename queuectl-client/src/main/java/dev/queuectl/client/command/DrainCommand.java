@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code queuectl drain [--timeout D]}. */
-@Command(name = "drain", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "drain", usageHelpAutoWidth = true,
         description = {"Stop the daemon gracefully: take no new jobs, let running ones finish for up to the",
             "timeout, then stop the rest (they are recorded as interrupted and run again after a restart)."})
 public final class DrainCommand extends DaemonCommand {

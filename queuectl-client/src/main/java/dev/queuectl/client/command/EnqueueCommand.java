@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code queuectl enqueue}: one job from arguments or a JSON object, or many from a JSON-lines file. */
-@Command(name = "enqueue", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "enqueue", usageHelpAutoWidth = true,
         description = {
             "Add a job. Prints the job's id.",
             "",

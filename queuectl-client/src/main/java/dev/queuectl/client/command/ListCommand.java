@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code queuectl list}: jobs in enqueue order. */
-@Command(name = "list", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "list", usageHelpAutoWidth = true,
         description = {"List jobs in the order they were enqueued, oldest first (--newest reverses it).",
             "States: pending, processing, completed, failed (waiting to retry), dead (the DLQ)."})
 public final class ListCommand extends DaemonCommand {

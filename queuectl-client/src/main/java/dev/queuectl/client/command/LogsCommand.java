@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code queuectl logs ID [--attempt N] [--follow]}. */
-@Command(name = "logs", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "logs", usageHelpAutoWidth = true,
         description = {"Print a run's output (stdout and stderr as they were written), by default the latest run's.",
             "Each run keeps at most the daemon's output-limit (1MiB by default): the end of the output."})
 public final class LogsCommand extends DaemonCommand {

@@ -8,7 +8,7 @@ import dev.queuectl.protocol.result.MetricsResult;
 import picocli.CommandLine.Command;
 
 /** {@code queuectl metrics}: the Prometheus text, through the socket. */
-@Command(name = "metrics", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "metrics", usageHelpAutoWidth = true,
         description = {"Print the daemon's metrics in the Prometheus text format (queuectl_* counters, gauges and",
             "timers). The daemon can also serve them over HTTP: see its metrics-listen setting."})
 public final class MetricsCommand extends DaemonCommand {

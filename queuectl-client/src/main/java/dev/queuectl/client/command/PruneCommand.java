@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code queuectl prune [--completed] [--dead] [--older-than D]}. */
-@Command(name = "prune", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "prune", usageHelpAutoWidth = true,
         description = {"Delete finished jobs now, with their history and output. Without --older-than each state",
             "keeps its configured retention (keep_completed, 7d by default; keep_dead, none by default); the",
             "daemon also does this by itself every hour. With neither --completed nor --dead: both."})

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code queuectl}: lists the commands; does nothing by itself. */
-@Command(name = "queuectl", mixinStandardHelpOptions = true, versionProvider = QueuectlCommand.Version.class,
+@Command(name = "queuectl", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = QueuectlCommand.Version.class,
         usageHelpAutoWidth = true,
         description = {
             "Talk to queuectld, the local background job queue: enqueue shell commands, watch them",

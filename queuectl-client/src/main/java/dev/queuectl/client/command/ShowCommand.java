@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code queuectl show ID}: every field of a job and its run history. */
-@Command(name = "show", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, description = "Show every field of a job and the history of its runs.")
+@Command(name = "show", usageHelpAutoWidth = true, description = "Show every field of a job and the history of its runs.")
 public final class ShowCommand extends DaemonCommand {
     @Parameters(paramLabel = "ID", description = "The job's id.")
     String id;

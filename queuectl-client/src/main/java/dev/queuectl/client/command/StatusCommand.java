@@ -9,7 +9,7 @@ import dev.queuectl.protocol.result.StatusView;
 import picocli.CommandLine.Command;
 
 /** {@code queuectl status}: counts per state, the daemon, its workers. */
-@Command(name = "status", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "status", usageHelpAutoWidth = true,
         description = "Show how many jobs are in each state, the daemon's pid, version, uptime and paths, and its workers.")
 public final class StatusCommand extends DaemonCommand {
     public StatusCommand(ClientContext context) {

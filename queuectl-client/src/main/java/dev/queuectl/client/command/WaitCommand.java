@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code queuectl wait ID [--timeout D]}. */
-@Command(name = "wait", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "wait", usageHelpAutoWidth = true,
         description = {"Wait until a job is completed or dead (retries included).",
             "Exit status 0 when it completed, 6 when it ended dead, 7 when --timeout passed first."})
 public final class WaitCommand extends DaemonCommand {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code queuectl worker}: the worker pool switch. */
-@Command(name = "worker", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "worker", usageHelpAutoWidth = true,
         description = {"Start or stop taking jobs. Stopping lets running jobs finish; the daemon keeps serving.",
             "The setting is stored: a stopped pool stays stopped across restarts."})
 public final class WorkerCommand implements Runnable {

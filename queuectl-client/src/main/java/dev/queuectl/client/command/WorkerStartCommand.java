@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code queuectl worker start [--count N]}. */
-@Command(name = "start", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "start", usageHelpAutoWidth = true,
         description = "Take jobs again, with N workers (default: the stored workers setting).")
 public final class WorkerStartCommand extends DaemonCommand {
     @Option(names = "--count", paramLabel = "N", description = "Run at most N jobs at once (1-256); stored as workers.")

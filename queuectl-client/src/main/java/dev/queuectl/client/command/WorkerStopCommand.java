@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code queuectl worker stop [--wait]}. */
-@Command(name = "stop", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "stop", usageHelpAutoWidth = true,
         description = "Take no new jobs; running jobs finish in their own time.")
 public final class WorkerStopCommand extends DaemonCommand {
     @Option(names = "--wait", description = "Return only when no job is running any more.")

@@ -1,22 +1,27 @@
 package dev.queuectl.client.render;
 
 import dev.queuectl.protocol.Durations;
+import dev.queuectl.protocol.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** Human forms of times and sizes for tables and sentences. */
 public final class Format {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private Format() {
     }
 
     /** {@code 2026-11-23 10:00:00Z}, or "-" for none. */
     public static String time(Instant t) {
-        return t == null ? "-" : TIME.format(t);
+        if (t == null) {
+            return "-";
+        }
+        // Instant.toString is ISO-8601 with a T; people read a space more easily. No
+        // DateTimeFormatter: it costs start-up time on every call of the client.
+        String iso = Timestamps.format(t);
+        int dot = iso.indexOf('.');
+        String seconds = dot > 0 ? iso.substring(0, dot) + "Z" : iso;
+        return seconds.replace('T', ' ');
     }
 
     /** {@code 2026-11-23 10:00:00Z (in 5m)} / {@code (3s ago)}. */

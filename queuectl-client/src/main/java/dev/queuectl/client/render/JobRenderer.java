@@ -60,7 +60,8 @@ public final class JobRenderer {
     }
 
     private static void line(PrintWriter out, String label, String value) {
-        out.printf("%-11s %s%n", label + ":", value);
+        String l = label + ":";
+        out.println(l + " ".repeat(Math.max(1, 12 - l.length())) + value);
     }
 
     public static void table(JobList list, Instant now, PrintWriter out, String emptyMessage) {

@@ -3,43 +3,60 @@ package dev.queuectl.protocol.request;
 import dev.queuectl.protocol.ErrorCode;
 import dev.queuectl.protocol.Fields;
 import dev.queuectl.protocol.ProtocolException;
-import java.util.function.Function;
 
 /** Every operation of the protocol, with its wire name and the decoder for its fields. */
 public enum Op {
-    ENQUEUE("enqueue", EnqueueRequest::fromJson),
-    ENQUEUE_BATCH("enqueue_batch", EnqueueBatchRequest::fromJson),
-    SHOW("show", ShowRequest::fromJson),
-    LIST("list", ListRequest::fromJson),
-    STATUS("status", StatusRequest::fromJson),
-    CONFIG_GET("config_get", ConfigGetRequest::fromJson),
-    CONFIG_SET("config_set", ConfigSetRequest::fromJson),
-    WORKER_START("worker_start", WorkerStartRequest::fromJson),
-    WORKER_STOP("worker_stop", WorkerStopRequest::fromJson),
-    CANCEL("cancel", CancelRequest::fromJson),
-    WAIT("wait", WaitRequest::fromJson),
-    LOGS("logs", LogsRequest::fromJson),
-    DLQ_RETRY("dlq_retry", DlqRetryRequest::fromJson),
-    DLQ_PURGE("dlq_purge", DlqPurgeRequest::fromJson),
-    DRAIN("drain", DrainRequest::fromJson),
-    METRICS("metrics", MetricsRequest::fromJson),
-    PRUNE("prune", PruneRequest::fromJson);
+    ENQUEUE("enqueue"),
+    ENQUEUE_BATCH("enqueue_batch"),
+    SHOW("show"),
+    LIST("list"),
+    STATUS("status"),
+    CONFIG_GET("config_get"),
+    CONFIG_SET("config_set"),
+    WORKER_START("worker_start"),
+    WORKER_STOP("worker_stop"),
+    CANCEL("cancel"),
+    WAIT("wait"),
+    LOGS("logs"),
+    DLQ_RETRY("dlq_retry"),
+    DLQ_PURGE("dlq_purge"),
+    DRAIN("drain"),
+    METRICS("metrics"),
+    PRUNE("prune");
 
     private final String wireName;
-    private final Function<Fields, Request> decoder;
 
-    Op(String wireName, Function<Fields, Request> decoder) {
+    Op(String wireName) {
         this.wireName = wireName;
-        this.decoder = decoder;
     }
 
     public String wireName() {
         return wireName;
     }
 
-    /** Decodes the request's fields; refuses unknown ones. */
+    /** Decodes the request's fields; refuses unknown ones. (A switch, not lambdas: cheaper to start.) */
     public Request decode(Fields fields) {
-        Request r = decoder.apply(fields);
+        Request r;
+        switch (this) {
+            case ENQUEUE: r = EnqueueRequest.fromJson(fields); break;
+            case ENQUEUE_BATCH: r = EnqueueBatchRequest.fromJson(fields); break;
+            case SHOW: r = ShowRequest.fromJson(fields); break;
+            case LIST: r = ListRequest.fromJson(fields); break;
+            case STATUS: r = StatusRequest.fromJson(fields); break;
+            case CONFIG_GET: r = ConfigGetRequest.fromJson(fields); break;
+            case CONFIG_SET: r = ConfigSetRequest.fromJson(fields); break;
+            case WORKER_START: r = WorkerStartRequest.fromJson(fields); break;
+            case WORKER_STOP: r = WorkerStopRequest.fromJson(fields); break;
+            case CANCEL: r = CancelRequest.fromJson(fields); break;
+            case WAIT: r = WaitRequest.fromJson(fields); break;
+            case LOGS: r = LogsRequest.fromJson(fields); break;
+            case DLQ_RETRY: r = DlqRetryRequest.fromJson(fields); break;
+            case DLQ_PURGE: r = DlqPurgeRequest.fromJson(fields); break;
+            case DRAIN: r = DrainRequest.fromJson(fields); break;
+            case METRICS: r = MetricsRequest.fromJson(fields); break;
+            case PRUNE: r = PruneRequest.fromJson(fields); break;
+            default: throw new IllegalStateException(name());
+        }
         fields.finish();
         return r;
     }
