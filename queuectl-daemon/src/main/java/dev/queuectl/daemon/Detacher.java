@@ -32,13 +32,20 @@ final class Detacher {
         }
         Path dataDir = settings.dataDir();
         try {
-            Files.createDirectories(dataDir);
+            if (!Files.isDirectory(dataDir)) {
+                Files.createDirectories(dataDir);
+                Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
         } catch (IOException e) {
             System.err.println("queuectld: cannot create the data dir " + dataDir + ": " + e.getMessage());
             return 1;
         }
         Path logFile = dataDir.resolve("queuectld.log");
-        long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
+        if (!Files.exists(logFile)) {
+            Files.createFile(logFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        long logStart = Files.size(logFile);
 
         List<String> command = new ArrayList<>();
         if (new File("/usr/bin/setsid").canExecute() || new File("/bin/setsid").canExecute()) {

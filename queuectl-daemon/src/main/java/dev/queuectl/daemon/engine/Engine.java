@@ -63,6 +63,8 @@ public final class Engine implements AutoCloseable {
     private final AtomicInteger drainFinished = new AtomicInteger();
     private final AtomicInteger drainInterrupted = new AtomicInteger();
     private volatile boolean draining;
+    /** Opens when the engine closes: ends retries that wait for the store. */
+    private final Gate closing = new Gate();
     private CompletableFuture<DrainResult> drain;
 
     public Engine(JobStore store, RuntimeSettings runtime, Clock clock, EngineSettings settings, RunListener listener) {
@@ -121,14 +123,7 @@ public final class Engine implements AutoCloseable {
 
     /** On the run's worker thread: records the end, then tells everyone who cares. */
     private void finish(ActiveRun active, RunEnd end) {
-        try {
-            if (!ctx.store.finish(end).join()) {
-                log.warn("job {} left processing during run {}; its end was recorded in the history only",
-                        end.id(), end.attempt());
-            }
-        } catch (RuntimeException e) {
-            log.error("could not record the end of job {} run {}: {}", end.id(), end.attempt(), e.toString());
-        }
+        recordEnd(end);
         Instant started = active.startedAt() != null ? active.startedAt() : end.finishedAt();
         Duration ran = Duration.between(started, end.finishedAt());
         logEnd(end, ran);
@@ -142,6 +137,40 @@ public final class Engine implements AutoCloseable {
             waiters.signal(end.id());
         }
         dispatcher.wake();
+    }
+
+    /**
+     * Records a run's end, retrying while the store cannot write (a full disk, say): the worker
+     * keeps its slot meanwhile, so the job is never left looking like it still runs. If the
+     * daemon stops first, recovery at the next start records the run as interrupted.
+     */
+    private void recordEnd(RunEnd end) {
+        long delayMs = 100;
+        boolean warned = false;
+        while (true) {
+            try {
+                if (!ctx.store.finish(end).join()) {
+                    log.warn("job {} left processing during run {}; its end was recorded in the history only",
+                            end.id(), end.attempt());
+                }
+                if (warned) {
+                    log.info("recorded the end of job {} run {} after all", end.id(), end.attempt());
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!warned) {
+                    log.error("could not record the end of job {} run {} ({}); retrying until the store can write",
+                            end.id(), end.attempt(), unwrap(e).getMessage());
+                    warned = true;
+                }
+            }
+            if (closing.await(delayMs)) {
+                log.warn("stopping with the end of job {} run {} unrecorded; the next start recovers it",
+                        end.id(), end.attempt());
+                return;
+            }
+            delayMs = Math.min(delayMs * 2, 5_000);
+        }
     }
 
     /** One line per run end, with the job's fields as key-value pairs; never the job's output. */
@@ -409,7 +438,16 @@ public final class Engine implements AutoCloseable {
     /** Drains with the configured timeout, then stops the engine's threads. */
     @Override
     public void close() {
-        drain(ctx.settings.drainTimeout()).join();
+        CompletableFuture<DrainResult> drained = drain(ctx.settings.drainTimeout());
+        try {
+            drained.get(ctx.settings.drainTimeout().plus(ctx.settings.killGrace()).plusSeconds(30).toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            log.warn("drain did not finish cleanly: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closing.open();
         ctx.terminator.killPendingNow();
         workers.shutdown();
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);

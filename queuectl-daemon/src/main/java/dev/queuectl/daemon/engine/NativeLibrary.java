@@ -47,7 +47,8 @@ public final class NativeLibrary {
             byte[] lib = in.readAllBytes();
             Path target = libDir.resolve("libqueuectl-" + digest(lib) + ".so");
             if (!Files.exists(target)) {
-                Files.createDirectories(libDir);
+                Files.createDirectories(libDir, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
                 Path tmp = Files.createTempFile(libDir, "libqueuectl", ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 Files.write(tmp, lib);

@@ -52,6 +52,9 @@ final class OutputFiles {
         if (!shards.contains(shard)) {
             Path d = dir.resolve(Long.toString(shard));
             Files.createDirectories(d, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            // createDirectories applies the mode only to directories it creates; the output root
+            // may have been created a moment ago with it too, but make sure.
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             shards.add(shard);
         }
         return path(seq, attempt);
