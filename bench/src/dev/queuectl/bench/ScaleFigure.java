@@ -1,0 +1,181 @@
+package dev.queuectl.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Figure 5, scale: the same requests on a store of 1,000,000 mixed jobs (see {@link ScaleStore})
+ * and on a near-empty store (the baseline): medians of {@code status}, {@code list --state pending
+ * --limit 100} and {@code show} of a completed job, each a round trip on one raw connection, and
+ * the claim of a newly enqueued due job measured as its dispatch latency ({@link DispatchProbe}).
+ * Target: at most 2× the near-empty store. Also the daemon's RSS, idle on the near-empty store
+ * and after the measurements on the big one, beside a trivial JVM with the daemon's flags.
+ */
+final class ScaleFigure implements Figure {
+    /** The daemon launcher's JVM flags, for the RSS baseline. */
+    private static final List<String> DAEMON_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAMPercentage=25");
+    /** Jobs waiting in the near-empty store, so that list returns a full page there too. */
+    private static final int SMALL_STORE_PENDING = 150;
+
+    @Override
+    public String name() {
+        return "scale";
+    }
+
+    @Override
+    public String title() {
+        return "5. scale";
+    }
+
+    @Override
+    public String target() {
+        return "≤ 2× baseline";
+    }
+
+    /** Medians in ms, and the daemon's RSS in bytes after them. */
+    private record Measured(double status, double list, double show, double claim, long rss) {
+    }
+
+    @Override
+    public void run(BenchContext ctx, List<Row> out) throws Exception {
+        int total = ctx.sizes().scaleJobs();
+        long helloRss = helloRss(ctx);
+
+        BenchContext.progress("figure 5: near-empty store");
+        Measured small;
+        Path smallDir = ctx.dir("f5e");
+        try (Daemon d = Daemon.start(ctx, smallDir); WireConnection c = d.connect()) {
+            c.call(Requests.enqueue("true", "show-me"));
+            c.call(Requests.waitFor("show-me", "60s"));
+            Instant later = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+            Requests.enqueueAll(c, SMALL_STORE_PENDING, SMALL_STORE_PENDING, i -> Requests.job("true", "later-" + i, later));
+            small = measure(ctx, d, c, smallDir, "show-me");
+        }
+
+        Path bigDir = ctx.dir("f5b");
+        BenchContext.progress("figure 5: building a store of " + total + " jobs");
+        long t0 = System.nanoTime();
+        int segment = total / 10;
+        double[] segmentRates = new double[10];
+        Path store;
+        try (Daemon d = Daemon.start(ctx, bigDir); WireConnection c = d.connect()) {
+            store = d.storeFile();
+            c.call(Requests.WORKER_STOP_AND_WAIT);
+            // In ten timed segments, to show whether enqueueing slows down as the store grows.
+            for (int k = 0; k < 10; k++) {
+                long s0 = System.nanoTime();
+                Requests.enqueueAll(c, segment, 10_000, i -> "{\"command\":\"true\"}");
+                segmentRates[k] = segment / ((System.nanoTime() - s0) / 1e9);
+            }
+        }
+        double enqueueSeconds = (System.nanoTime() - t0) / 1e9;
+        BenchContext.progress("figure 5: mixing states with SQL on the stopped store");
+        t0 = System.nanoTime();
+        Map<String, Long> expected = ScaleStore.mix(store, System.currentTimeMillis());
+        double mixSeconds = (System.nanoTime() - t0) / 1e9;
+
+        BenchContext.progress("figure 5: restarting on the " + total + "-job store");
+        Measured big;
+        t0 = System.nanoTime();
+        try (Daemon d = Daemon.start(ctx, bigDir)) {
+            double restartSeconds = (System.nanoTime() - t0) / 1e9;
+            try (WireConnection c = d.connect()) {
+                c.call(Requests.WORKER_START);
+                Map<String, Object> counts = Requests.counts(c);
+                for (Map.Entry<String, Long> e : expected.entrySet()) {
+                    if (Requests.count(counts, e.getKey()) != e.getValue()) {
+                        throw new IllegalStateException("status counts " + counts + " differ from the store's " + expected);
+                    }
+                }
+                long mid = (total / 2) / 20 * 20; // seq % 20 == 0: a completed job with one attempt
+                big = measure(ctx, d, c, bigDir, Long.toString(mid));
+            }
+            StringBuilder rates = new StringBuilder();
+            for (double r : segmentRates) {
+                rates.append(rates.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,.0f", r));
+            }
+            ctx.note(String.format(Locale.ROOT, "Figure 5: store of %,d jobs %s built by pipelined enqueue_batch of 10,000"
+                    + " in %.1f s (daemon start + enqueue + drain; enqueue rate per successive tenth of the store, jobs/s:"
+                    + " %s), states mixed with SQL in %.1f s, daemon restart (`queuectld --detach` until the socket"
+                    + " accepts) %.1f s.", total, expected, enqueueSeconds, rates, mixSeconds, restartSeconds));
+        }
+
+        String sz = String.format(Locale.ROOT, "%,d", total);
+        String base = "near-empty store";
+        Target twice = Target.ratioAtMost(2);
+        out.add(Row.of("5a. status, " + sz + " jobs (median)", big.status, Unit.MS, small.status, base, twice));
+        out.add(Row.of("5b. list --state pending --limit 100, " + sz + " jobs", big.list, Unit.MS, small.list, base, twice));
+        out.add(Row.of("5c. show <completed job>, " + sz + " jobs", big.show, Unit.MS, small.show, base, twice));
+        out.add(Row.of("5d. claim: dispatch latency of a new due job, " + sz + " jobs", big.claim, Unit.MS, small.claim,
+                base, twice));
+        out.add(Row.of("5e. daemon RSS idle, near-empty store", small.rss, Unit.BYTES, helloRss,
+                "idle `java Hello`, daemon JVM flags", Target.atMost(96 * 1024 * 1024, Unit.BYTES)));
+        out.add(Row.of("5f. daemon RSS after the measurements, " + sz + " jobs", big.rss, Unit.BYTES, helloRss,
+                "idle `java Hello`, daemon JVM flags", Target.atMost(256 * 1024 * 1024, Unit.BYTES)));
+        ctx.note("Figure 5: the near-empty baseline store holds one completed job (the one `show` reads) and "
+                + SMALL_STORE_PENDING + " pending jobs not due for 30 days (so `list` returns a full page of 100 there too);"
+                + " medians of " + ctx.sizes().scaleReps() + " round trips each (5 warm-up), claim = median of "
+                + ctx.sizes().scaleClaimReps() + " dispatch latencies as in figure 4. RSS = VmRSS of /proc/PID/status"
+                + " (MiB); its baseline is a trivial `java Hello` sleeping, started with the daemon launcher's JVM flags.");
+    }
+
+    private static Measured measure(BenchContext ctx, Daemon d, WireConnection c, Path dir, String showId)
+            throws Exception {
+        int reps = ctx.sizes().scaleReps();
+        int warm = 5;
+        String list = Requests.list("pending", 100);
+        String show = Requests.show(showId);
+        long[] status = new long[reps];
+        long[] lists = new long[reps];
+        long[] shows = new long[reps];
+        for (int i = 0; i < warm + reps; i++) {
+            long s = roundTrip(c, Requests.STATUS);
+            long l = roundTrip(c, list);
+            long w = roundTrip(c, show);
+            if (i >= warm) {
+                status[i - warm] = s;
+                lists[i - warm] = l;
+                shows[i - warm] = w;
+            }
+        }
+        long[] claim = DispatchProbe.viaDaemon(c, dir.resolve("t"), "claim-", 3, ctx.sizes().scaleClaimReps());
+        Thread.sleep(1000); // let the daemon settle before reading its RSS
+        return new Measured(Stats.nanosAsMillis(status).median(), Stats.nanosAsMillis(lists).median(),
+                Stats.nanosAsMillis(shows).median(), Stats.nanosAsMillis(claim).median(), d.rssBytes());
+    }
+
+    /** One request and its answer; fails on a refusal. Returns the round trip in ns. */
+    private static long roundTrip(WireConnection c, String request) throws IOException {
+        long t0 = System.nanoTime();
+        c.send(request);
+        String answer = c.readLine();
+        long t = System.nanoTime() - t0;
+        WireConnection.resultOf(answer);
+        return t;
+    }
+
+    /** RSS of an idle trivial JVM started with the daemon launcher's flags. */
+    private static long helloRss(BenchContext ctx) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(ctx.java());
+        cmd.addAll(DAEMON_JVM_FLAGS);
+        cmd.addAll(List.of("-cp", ctx.benchClasses().toString(), Hello.class.getName(), "--sleep"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+            if (!"hello".equals(line)) {
+                throw new IOException("java Hello printed " + line);
+            }
+            Thread.sleep(1000);
+            return ProcStatus.rssBytes(p.pid());
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+}
