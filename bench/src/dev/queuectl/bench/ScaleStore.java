@@ -15,7 +15,8 @@ import java.util.Map;
  * SQL on the file itself (the daemon's count triggers keep {@code state_counts} right): by
  * {@code seq % 20}, 60% completed (one attempt row each), 10% dead (four failed attempts,
  * {@code last_error} set), 5% failed with a retry 30 days ahead, and the rest pending but not
- * due for 30 days, so no old job competes with the jobs a figure enqueues.
+ * due for 30 days, so no old job competes with the jobs a figure enqueues. Jobs not yet due get
+ * {@code ready = 0}, as the daemon sets it for a future {@code run_at}.
  */
 final class ScaleStore {
     private static final String ERROR = "exit code 1: simulated failure";
@@ -39,8 +40,9 @@ final class ScaleStore {
                     + " updated_at = created_at + 6 WHERE state = 'pending' AND seq % 20 IN (12, 13)", ERROR, null);
             exec(c, "UPDATE jobs SET state = 'failed', attempts = 1, runs = 1, started_at = created_at + 1,"
                     + " finished_at = created_at + 6, exit_code = 1, last_error = ?, updated_at = created_at + 6,"
-                    + " run_at = ? WHERE state = 'pending' AND seq % 20 = 14", ERROR, future);
-            exec(c, "UPDATE jobs SET run_at = ? WHERE state = 'pending'", null, future);
+                    + " run_at = ?, ready = 0 WHERE state = 'pending' AND seq % 20 = 14", ERROR, future);
+            // Not due yet: ready = 0, as the daemon itself marks a job whose run_at is still ahead.
+            exec(c, "UPDATE jobs SET run_at = ?, ready = 0 WHERE state = 'pending'", null, future);
             exec(c, "INSERT INTO attempts (job_seq, number, started_at, finished_at, outcome, exit_code)"
                     + " SELECT seq, 1, started_at, finished_at, 'completed', 0 FROM jobs WHERE state = 'completed'",
                     null, null);

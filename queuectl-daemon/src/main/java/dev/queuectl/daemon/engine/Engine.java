@@ -108,7 +108,13 @@ public final class Engine implements AutoCloseable {
 
     // ---- runs ----
 
+    /** The dispatcher hands a claimed run to a free worker. */
     private void startRun(ClaimedRun run) {
+        ActiveRun active = activate(run);
+        workers.execute(() -> runChain(active));
+    }
+
+    private ActiveRun activate(ClaimedRun run) {
         ActiveRun active;
         try {
             active = new ActiveRun(run, ctx.outputs.prepare(run.seq(), run.attempt()), ctx.terminator);
@@ -117,13 +123,25 @@ public final class Engine implements AutoCloseable {
             log.error("cannot create the output directory for job {}: {}", run.id(), e.toString());
         }
         registry.add(active);
-        ActiveRun a = active;
-        workers.execute(() -> finish(a, runner.run(a)));
+        return active;
     }
 
-    /** On the run's worker thread: records the end, then tells everyone who cares. */
-    private void finish(ActiveRun active, RunEnd end) {
-        recordEnd(end);
+    /**
+     * A worker's life: run, record the end and — while its slot is still wanted — claim the next
+     * job in the same transaction and run that, so a busy queue costs one commit per run's end
+     * and claim rather than two.
+     */
+    private void runChain(ActiveRun first) {
+        ActiveRun active = first;
+        while (active != null) {
+            active = finish(active, runner.run(active));
+        }
+    }
+
+    /** Records a run's end (claiming a successor when the slot stays wanted) and tells everyone who cares. */
+    private ActiveRun finish(ActiveRun active, RunEnd end) {
+        JobStore.FinishResult result = recordEnd(end, slotStillWanted() ? 1 : 0);
+        ActiveRun next = result.claimed().isEmpty() ? null : activate(result.claimed().get(0));
         Instant started = active.startedAt() != null ? active.startedAt() : end.finishedAt();
         Duration ran = Duration.between(started, end.finishedAt());
         logEnd(end, ran);
@@ -136,7 +154,16 @@ public final class Engine implements AutoCloseable {
         if (end.transition() == Transition.COMPLETE || end.transition() == Transition.BURY) {
             waiters.signal(end.id());
         }
-        dispatcher.wake();
+        if (next == null || end.transition() == Transition.RETRY_LATER) {
+            dispatcher.wake(); // a slot is free, or a retry needs the timer
+        }
+        return next;
+    }
+
+    /** Whether the worker whose run just ended should take another job (it still counts as busy). */
+    private boolean slotStillWanted() {
+        RuntimeConfig c = runtime.current();
+        return !draining && !c.workersStopped() && registry.busy() <= c.workers();
     }
 
     /**
@@ -144,19 +171,20 @@ public final class Engine implements AutoCloseable {
      * keeps its slot meanwhile, so the job is never left looking like it still runs. If the
      * daemon stops first, recovery at the next start records the run as interrupted.
      */
-    private void recordEnd(RunEnd end) {
+    private JobStore.FinishResult recordEnd(RunEnd end, int claim) {
         long delayMs = 100;
         boolean warned = false;
         while (true) {
             try {
-                if (!ctx.store.finish(end).join()) {
+                JobStore.FinishResult r = ctx.store.finishAndClaim(end, claim).join();
+                if (!r.applied()) {
                     log.warn("job {} left processing during run {}; its end was recorded in the history only",
                             end.id(), end.attempt());
                 }
                 if (warned) {
                     log.info("recorded the end of job {} run {} after all", end.id(), end.attempt());
                 }
-                return;
+                return r;
             } catch (RuntimeException e) {
                 if (!warned) {
                     log.error("could not record the end of job {} run {} ({}); retrying until the store can write",
@@ -167,9 +195,10 @@ public final class Engine implements AutoCloseable {
             if (closing.await(delayMs)) {
                 log.warn("stopping with the end of job {} run {} unrecorded; the next start recovers it",
                         end.id(), end.attempt());
-                return;
+                return new JobStore.FinishResult(false, List.of());
             }
             delayMs = Math.min(delayMs * 2, 5_000);
+            claim = 0;
         }
     }
 

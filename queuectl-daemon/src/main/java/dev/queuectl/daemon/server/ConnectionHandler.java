@@ -102,14 +102,25 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Inbound> {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        result.whenComplete((value, error) -> {
-            byte[] response = encode(slot.req, value, error);
-            if (ctx.executor().inEventLoop()) {
-                finished(ctx, slot, response);
-            } else {
-                ctx.executor().execute(() -> finished(ctx, slot, response));
-            }
-        });
+        // Encode on the event loop, not on the thread that completed the future: that is usually
+        // the store's single writer thread, whose time belongs to the next commit.
+        CompletableFuture<?> done = result;
+        if (done.isDone()) {
+            complete(ctx, slot, done);
+        } else {
+            done.whenCompleteAsync((value, error) -> complete(ctx, slot, done), ctx.executor());
+        }
+    }
+
+    private void complete(ChannelHandlerContext ctx, Slot slot, CompletableFuture<?> result) {
+        Object value = null;
+        Throwable error = null;
+        try {
+            value = result.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            error = e;
+        }
+        finished(ctx, slot, encode(slot.req, value, error));
     }
 
     private static byte[] encode(Object req, Object value, Throwable error) {

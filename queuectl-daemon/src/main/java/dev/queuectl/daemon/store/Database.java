@@ -98,8 +98,8 @@ final class Database {
                         + ", newer than this queuectld understands (" + Migrations.latest()
                         + "); run a newer queuectld.", null);
             }
-            tx.execute("PRAGMA journal_mode = WAL");
-            tx.execute("PRAGMA synchronous = FULL");
+            tx.executeOnce("PRAGMA journal_mode = WAL");
+            tx.executeOnce("PRAGMA synchronous = FULL");
             Migrations.apply(tx, version);
         } catch (SQLException e) {
             throw foreign(e);

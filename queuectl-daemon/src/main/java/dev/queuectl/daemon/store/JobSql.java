@@ -10,8 +10,20 @@ final class JobSql {
     static final String COLUMNS = "seq, id, command, state, attempts, runs, max_retries, priority, run_at, timeout_ms,"
             + " created_at, updated_at, started_at, finished_at, exit_code, last_error";
 
-    static final String INSERT = "INSERT INTO jobs (seq, id, command, state, max_retries, priority, run_at, timeout_ms,"
-            + " created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_COLUMNS = "INSERT INTO jobs (seq, id, command, state, max_retries, priority, run_at,"
+            + " ready, timeout_ms, created_at, updated_at) VALUES ";
+    static final String INSERT_ROW = "(?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)";
+    static final int INSERT_PARAMETERS = 10;
+    static final String INSERT = INSERT_COLUMNS + INSERT_ROW;
+
+    /** One statement inserting {@code rows} jobs: far less per-row overhead than a statement each. */
+    static String insertMany(int rows) {
+        StringBuilder b = new StringBuilder(INSERT_COLUMNS);
+        for (int i = 0; i < rows; i++) {
+            b.append(i == 0 ? "" : ", ").append(INSERT_ROW);
+        }
+        return b.toString();
+    }
 
     static final String LAST_SEQ = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'jobs'),"
             + " (SELECT max(seq) FROM jobs), 0)";
@@ -29,16 +41,22 @@ final class JobSql {
 
     // ---- the engine ----
 
-    /** The claim: one statement, walking jobs_runnable in its own order. */
+    /** Delayed and retrying jobs whose run_at has come become ready (index jobs_waiting). */
+    static final String PROMOTE = "UPDATE jobs INDEXED BY jobs_waiting SET ready = 1"
+            + " WHERE state IN ('pending', 'failed') AND ready = 0 AND run_at <= ?";
+
+    /** The claim: one statement, reading the first rows of jobs_ready in its own order. */
     static final String CLAIM = "UPDATE jobs SET state = 'processing', runs = runs + 1, started_at = ?, finished_at = NULL,"
-            + " updated_at = ? WHERE seq IN (SELECT seq FROM jobs WHERE state IN ('pending', 'failed') AND run_at <= ?"
-            + " ORDER BY priority DESC, run_at, seq LIMIT ?)"
+            + " updated_at = ? WHERE seq IN (SELECT seq FROM jobs INDEXED BY jobs_ready"
+            + " WHERE state IN ('pending', 'failed') AND ready = 1 ORDER BY priority DESC, run_at, seq LIMIT ?)"
             + " RETURNING seq, id, command, attempts, runs, max_retries, priority, timeout_ms, created_at, run_at";
 
-    static final String OLDEST_DUE = "SELECT min(run_at) AS oldest FROM jobs WHERE state IN ('pending', 'failed')"
-            + " AND run_at <= ?";
+    /** The oldest due job still waiting for a worker (for metrics; reads every ready job). */
+    static final String OLDEST_DUE = "SELECT min(run_at) AS oldest FROM jobs INDEXED BY jobs_ready"
+            + " WHERE state IN ('pending', 'failed') AND ready = 1";
 
-    static final String NEXT_DUE = "SELECT min(run_at) AS next FROM jobs WHERE state IN ('pending', 'failed') AND run_at > ?";
+    static final String NEXT_DUE = "SELECT min(run_at) AS next FROM jobs INDEXED BY jobs_waiting"
+            + " WHERE state IN ('pending', 'failed') AND ready = 0";
 
     static final String SEQ_STATE_BY_ID = "SELECT seq, state, runs FROM jobs WHERE id = ?";
 
@@ -52,14 +70,17 @@ final class JobSql {
 
     static final String DELETE = "DELETE FROM jobs WHERE seq = ?";
 
-    /** Retention: the oldest finished jobs of one state, a batch at a time (index jobs_ended). */
-    static final String PRUNE = "DELETE FROM jobs WHERE seq IN (SELECT seq FROM jobs WHERE state = ? AND updated_at < ?"
-            + " ORDER BY updated_at LIMIT ?) RETURNING seq, id, runs";
+    /**
+     * Retention: finished jobs of one state that ended before a time, oldest enqueued first, a batch
+     * at a time (index jobs_state_seq; a finished job's enqueue order nearly follows its end).
+     */
+    static final String PRUNE = "DELETE FROM jobs WHERE seq IN (SELECT seq FROM jobs INDEXED BY jobs_state_seq"
+            + " WHERE state = ? AND updated_at < ? ORDER BY seq LIMIT ?) RETURNING seq, id, runs";
 
     /** A run ended: the job moves as the transition says, its outcome fields updated. */
     static String finish(Transition t) {
         return "UPDATE jobs SET state = '" + t.to().wireName() + "', attempts = attempts + ?, exit_code = ?,"
-                + " last_error = ?, finished_at = ?, updated_at = ?, run_at = coalesce(?, run_at)"
+                + " last_error = ?, finished_at = ?, updated_at = ?, run_at = coalesce(?, run_at), ready = ?"
                 + " WHERE seq = ? AND state IN " + t.fromSql();
     }
 
@@ -68,6 +89,6 @@ final class JobSql {
             + " WHERE seq = ? AND state IN " + Transition.CANCEL.fromSql();
 
     /** dlq retry: back to pending with attempts reset; the history stays. */
-    static final String REVIVE = "UPDATE jobs SET state = 'pending', attempts = 0, run_at = ?, updated_at = ?"
+    static final String REVIVE = "UPDATE jobs SET state = 'pending', attempts = 0, run_at = ?, ready = 1, updated_at = ?"
             + " WHERE seq = ? AND state IN " + Transition.REVIVE.fromSql();
 }

@@ -58,13 +58,23 @@ public interface JobStore extends AutoCloseable {
     /** Records the processes of a started run, for recovery after a crash. */
     CompletableFuture<Void> recordStart(RunStart start);
 
-    /** Ends a run and moves its job; false when the job's state no longer allows it. */
-    CompletableFuture<Boolean> finish(RunEnd end);
+    /**
+     * What {@link #finishAndClaim} did: whether the end applied (false when the job's state no
+     * longer allowed it), and the runs claimed after it.
+     */
+    record FinishResult(boolean applied, List<ClaimedRun> claimed) {
+    }
 
-    /** The earliest run_at among jobs that are due now and waiting for a worker, if any. */
+    /**
+     * Ends a run and, in the same transaction, claims up to {@code claim} jobs for the worker it
+     * freed: one commit instead of two on the busiest path.
+     */
+    CompletableFuture<FinishResult> finishAndClaim(RunEnd end, int claim);
+
+    /** The earliest run_at among jobs that are due and waiting for a worker, if any (reads every ready job). */
     CompletableFuture<Optional<java.time.Instant>> oldestDue();
 
-    /** The earliest future run_at among waiting jobs, if any. */
+    /** The earliest run_at among delayed and retrying jobs not yet ready, if any. */
     CompletableFuture<Optional<java.time.Instant>> nextDue();
 
     /** Moves a pending or failed job to dead ("cancelled"); INVALID_STATE otherwise. */

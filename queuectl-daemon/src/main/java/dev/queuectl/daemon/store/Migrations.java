@@ -30,15 +30,15 @@ final class Migrations {
         int applied = 0;
         for (int version = current + 1; version <= latest(); version++) {
             String script = load(SCRIPTS.get(version - 1));
-            tx.execute("BEGIN IMMEDIATE");
+            tx.executeOnce("BEGIN IMMEDIATE");
             try {
                 for (String statement : statements(script)) {
-                    tx.execute(statement);
+                    tx.executeOnce(statement);
                 }
-                tx.execute("PRAGMA user_version = " + version);
-                tx.execute("COMMIT");
+                tx.executeOnce("PRAGMA user_version = " + version);
+                tx.executeOnce("COMMIT");
             } catch (SQLException e) {
-                tx.execute("ROLLBACK");
+                tx.executeOnce("ROLLBACK");
                 throw new SQLException("migration " + SCRIPTS.get(version - 1) + " failed: " + e.getMessage(), e);
             }
             applied++;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -51,50 +52,109 @@ final class SqliteJobStore implements JobStore {
     public CompletableFuture<JobView> enqueue(NewJob job) {
         return writer.submit(tx -> {
             long before = lastSeq;
+            long now = clock.millis();
             String id;
             try {
-                id = insert(tx, job);
+                id = insert(tx, job, now);
             } catch (SQLException | RuntimeException e) {
                 lastSeq = before; // the savepoint is rolled back: hand the numbers out again
                 throw e;
             }
-            return tx.queryOne(JobSql.BY_ID, ps -> ps.setString(1, id), rs -> JobRows.job(rs, null)).orElseThrow();
+            // The row as inserted, without reading it back.
+            Instant at = Instant.ofEpochMilli(now);
+            return new JobView(id, job.command(), JobState.PENDING, 0, job.maxRetries(), job.priority(),
+                    job.runAt() == null ? at : job.runAt(),
+                    job.timeoutMs() == null ? null : java.time.Duration.ofMillis(job.timeoutMs()), at, at, null, null,
+                    null, null, null);
         });
     }
+
+    /** Rows per multi-row INSERT in a batch. */
+    private static final int ROWS_PER_INSERT = 100;
 
     @Override
     public CompletableFuture<List<String>> enqueueAll(List<NewJob> jobs) {
         return writer.submit(tx -> {
             long before = lastSeq;
-            List<String> ids = new ArrayList<>(jobs.size());
-            for (int i = 0; i < jobs.size(); i++) {
-                try {
-                    ids.add(insert(tx, jobs.get(i)));
-                } catch (ProtocolException e) {
-                    lastSeq = before;
-                    throw new ProtocolException(e.code(), "jobs[" + i + "]: " + e.getMessage()
-                            + "; none of the batch was enqueued");
-                } catch (SQLException | RuntimeException e) {
-                    lastSeq = before;
-                    throw e;
-                }
+            long now = clock.millis();
+            try {
+                return insertAll(tx, jobs, now);
+            } catch (SQLException | RuntimeException e) {
+                lastSeq = before;
+                throw e;
             }
-            return ids;
         });
     }
 
+    /**
+     * Inserts a batch a hundred rows per statement. If a statement hits a duplicate id, the
+     * batch is tried again row by row to name the offending job; either way it is all or nothing.
+     */
+    private List<String> insertAll(Tx tx, List<NewJob> jobs, long now) throws SQLException {
+        long first = lastSeq + 1;
+        List<String> ids = new ArrayList<>(jobs.size());
+        tx.execute("SAVEPOINT batch");
+        try {
+            int i = 0;
+            while (jobs.size() - i >= ROWS_PER_INSERT) {
+                int from = i;
+                tx.update(JobSql.insertMany(ROWS_PER_INSERT), ps -> {
+                    for (int r = 0; r < ROWS_PER_INSERT; r++) {
+                        NewJob job = jobs.get(from + r);
+                        long seq = first + from + r;
+                        bindInsert(ps, r * JobSql.INSERT_PARAMETERS, seq, idOf(job, seq), job, now);
+                    }
+                });
+                for (int r = 0; r < ROWS_PER_INSERT; r++) {
+                    ids.add(idOf(jobs.get(from + r), first + from + r));
+                }
+                i += ROWS_PER_INSERT;
+            }
+            lastSeq = first + i - 1;
+            for (; i < jobs.size(); i++) {
+                ids.add(insertRow(tx, jobs, i, now));
+            }
+            tx.execute("RELEASE batch");
+            return ids;
+        } catch (SQLiteException e) {
+            tx.execute("ROLLBACK TO batch");
+            tx.execute("RELEASE batch");
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            lastSeq = first - 1;
+            ids.clear();
+            for (int i = 0; i < jobs.size(); i++) {
+                ids.add(insertRow(tx, jobs, i, now));
+            }
+            return ids;
+        }
+    }
+
+    /** Inserts the i-th job of a batch; a refusal names it by its index. */
+    private String insertRow(Tx tx, List<NewJob> jobs, int i, long now) throws SQLException {
+        try {
+            return insert(tx, jobs.get(i), now);
+        } catch (ProtocolException e) {
+            throw new ProtocolException(e.code(), "jobs[" + i + "]: " + e.getMessage() + "; none of the batch was enqueued");
+        }
+    }
+
+    private static String idOf(NewJob job, long seq) {
+        return job.id() != null ? job.id() : Long.toString(seq);
+    }
+
     /** Inserts one job on the writer thread; returns its id. */
-    private String insert(Tx tx, NewJob job) throws SQLException {
+    private String insert(Tx tx, NewJob job, long now) throws SQLException {
         if (lastSeq < 0) {
             lastSeq = tx.queryOne(JobSql.LAST_SEQ, ps -> { }, rs -> rs.getLong(1)).orElse(0L);
         }
         long seq = ++lastSeq;
-        long now = clock.millis();
-        String id = job.id() != null ? job.id() : Long.toString(seq);
+        String id = idOf(job, seq);
         for (int clash = 0; ; clash++) {
             try {
                 String finalId = id;
-                tx.update(JobSql.INSERT, ps -> bindInsert(ps, seq, finalId, job, now));
+                tx.update(JobSql.INSERT, ps -> bindInsert(ps, 0, seq, finalId, job, now));
                 return id;
             } catch (SQLiteException e) {
                 if (!isUniqueViolation(e)) {
@@ -112,17 +172,20 @@ final class SqliteJobStore implements JobStore {
         }
     }
 
-    private static void bindInsert(PreparedStatement ps, long seq, String id, NewJob job, long now)
+    /** Binds one row of an insert, its parameters starting after {@code offset}. */
+    private static void bindInsert(PreparedStatement ps, int offset, long seq, String id, NewJob job, long now)
             throws SQLException {
-        ps.setLong(1, seq);
-        ps.setString(2, id);
-        ps.setString(3, job.command());
-        ps.setInt(4, job.maxRetries());
-        ps.setInt(5, job.priority());
-        ps.setLong(6, job.runAt() == null ? now : job.runAt().toEpochMilli());
-        Tx.setNullableLong(ps, 7, job.timeoutMs());
-        ps.setLong(8, now);
-        ps.setLong(9, now);
+        long runAt = job.runAt() == null ? now : job.runAt().toEpochMilli();
+        ps.setLong(offset + 1, seq);
+        ps.setString(offset + 2, id);
+        ps.setString(offset + 3, job.command());
+        ps.setInt(offset + 4, job.maxRetries());
+        ps.setInt(offset + 5, job.priority());
+        ps.setLong(offset + 6, runAt);
+        ps.setInt(offset + 7, runAt <= now ? 1 : 0);
+        Tx.setNullableLong(ps, offset + 8, job.timeoutMs());
+        ps.setLong(offset + 9, now);
+        ps.setLong(offset + 10, now);
     }
 
     private static boolean isUniqueViolation(SQLiteException e) {
@@ -149,29 +212,42 @@ final class SqliteJobStore implements JobStore {
 
     @Override
     public CompletableFuture<List<ClaimedRun>> claim(int max) {
+        return writer.submitRelaxed(tx -> claimIn(tx, max));
+    }
+
+    @Override
+    public CompletableFuture<FinishResult> finishAndClaim(RunEnd end, int claim) {
         return writer.submitRelaxed(tx -> {
-            long now = clock.millis();
-            List<ClaimedRun> claimed = tx.query(JobSql.CLAIM, ps -> {
-                ps.setLong(1, now);
-                ps.setLong(2, now);
+            boolean applied = finishRun(tx, end);
+            return new FinishResult(applied, claim > 0 ? claimIn(tx, claim) : List.of());
+        });
+    }
+
+    /** Promotes jobs whose run_at has come, then claims up to {@code max} of the ready ones. Writer thread. */
+    private List<ClaimedRun> claimIn(Tx tx, int max) throws SQLException {
+        long now = clock.millis();
+        tx.update(JobSql.PROMOTE, ps -> ps.setLong(1, now));
+        List<ClaimedRun> claimed = tx.query(JobSql.CLAIM, ps -> {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setInt(3, max);
+        }, rs -> new ClaimedRun(rs.getLong("seq"), rs.getString("id"), rs.getString("command"), rs.getInt("runs"),
+                rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
+                Tx.nullableLong(rs, "timeout_ms"), JobRows.instant(rs, "created_at"), JobRows.instant(rs, "run_at"),
+                Instant.ofEpochMilli(now)));
+        for (ClaimedRun run : claimed) {
+            tx.update(AttemptSql.START, ps -> {
+                ps.setLong(1, run.seq());
+                ps.setInt(2, run.attempt());
                 ps.setLong(3, now);
-                ps.setInt(4, max);
-            }, rs -> new ClaimedRun(rs.getLong("seq"), rs.getString("id"), rs.getString("command"), rs.getInt("runs"),
-                    rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
-                    Tx.nullableLong(rs, "timeout_ms"), JobRows.instant(rs, "created_at"), JobRows.instant(rs, "run_at"),
-                    java.time.Instant.ofEpochMilli(now)));
-            for (ClaimedRun run : claimed) {
-                tx.update(AttemptSql.START, ps -> {
-                    ps.setLong(1, run.seq());
-                    ps.setInt(2, run.attempt());
-                    ps.setLong(3, now);
-                });
-            }
+            });
+        }
+        if (claimed.size() > 1) {
             // RETURNING gives no order; run them in claim order.
             claimed.sort(java.util.Comparator.comparingInt(ClaimedRun::priority).reversed()
                     .thenComparing(ClaimedRun::runAt).thenComparingLong(ClaimedRun::seq));
-            return claimed;
-        });
+        }
+        return claimed;
     }
 
     @Override
@@ -187,11 +263,6 @@ final class SqliteJobStore implements JobStore {
             });
             return null;
         });
-    }
-
-    @Override
-    public CompletableFuture<Boolean> finish(RunEnd end) {
-        return writer.submitRelaxed(tx -> finishRun(tx, end));
     }
 
     private static boolean finishRun(Tx tx, RunEnd end) throws SQLException {
@@ -212,7 +283,8 @@ final class SqliteJobStore implements JobStore {
             ps.setLong(4, at);
             ps.setLong(5, at);
             Tx.setNullableLong(ps, 6, end.retryAt() == null ? null : end.retryAt().toEpochMilli());
-            ps.setLong(7, end.seq());
+            ps.setInt(7, end.transition() == dev.queuectl.daemon.job.Transition.RETRY_LATER ? 0 : 1);
+            ps.setLong(8, end.seq());
         });
         return rows == 1;
     }
@@ -227,14 +299,12 @@ final class SqliteJobStore implements JobStore {
 
     @Override
     public CompletableFuture<Optional<java.time.Instant>> oldestDue() {
-        return readers.submit(tx -> tx.queryOne(JobSql.OLDEST_DUE, ps -> ps.setLong(1, clock.millis()),
-                rs -> JobRows.instant(rs, "oldest")));
+        return readers.submit(tx -> tx.queryOne(JobSql.OLDEST_DUE, ps -> { }, rs -> JobRows.instant(rs, "oldest")));
     }
 
     @Override
     public CompletableFuture<Optional<java.time.Instant>> nextDue() {
-        return readers.submit(tx -> tx.queryOne(JobSql.NEXT_DUE, ps -> ps.setLong(1, clock.millis()),
-                rs -> JobRows.instant(rs, "next")));
+        return readers.submit(tx -> tx.queryOne(JobSql.NEXT_DUE, ps -> { }, rs -> JobRows.instant(rs, "next")));
     }
 
     /** The job's seq and state, or NOT_FOUND. Writer thread. */

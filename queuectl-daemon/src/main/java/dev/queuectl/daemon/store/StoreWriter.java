@@ -126,7 +126,7 @@ final class StoreWriter implements AutoCloseable {
         }
         try {
             if (durable != fullSync) {
-                tx.execute(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+                tx.executeOnce(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
                 fullSync = durable;
             }
             tx.execute("BEGIN IMMEDIATE");

@@ -74,7 +74,13 @@ final class Tx {
         return ps.executeUpdate();
     }
 
+    /** Runs a statement without results (BEGIN, COMMIT, SAVEPOINT, DDL), prepared once and reused. */
     void execute(String sql) throws SQLException {
+        prepare(sql).execute();
+    }
+
+    /** Runs a one-off statement (a migration script's), not kept in the cache. */
+    void executeOnce(String sql) throws SQLException {
         try (var st = connection.createStatement()) {
             st.execute(sql);
         }

@@ -13,6 +13,7 @@ CREATE TABLE jobs (
     max_retries  INTEGER NOT NULL,
     priority     INTEGER NOT NULL DEFAULT 0,
     run_at       INTEGER NOT NULL,                   -- epoch ms: earliest start, or next retry
+    ready        INTEGER NOT NULL DEFAULT 1,         -- 1 once run_at has come: only ready jobs are claimed
     timeout_ms   INTEGER,                            -- null: the configured job_timeout
     created_at   INTEGER NOT NULL,
     updated_at   INTEGER NOT NULL,
@@ -22,14 +23,13 @@ CREATE TABLE jobs (
     last_error   TEXT
 );
 
--- The claim: runnable jobs by priority, then run_at, then enqueue order.
-CREATE INDEX jobs_runnable ON jobs (priority DESC, run_at, seq) WHERE state IN ('pending', 'failed');
--- The dispatcher's timer: the earliest run_at among waiting jobs.
-CREATE INDEX jobs_due ON jobs (run_at) WHERE state IN ('pending', 'failed');
--- list --state S, in enqueue order.
+-- The claim: due jobs only, in claim order (priority, then run_at, then enqueue order), so a claim
+-- reads exactly the rows it takes however many delayed or retrying jobs wait.
+CREATE INDEX jobs_ready ON jobs (priority DESC, run_at, seq) WHERE state IN ('pending', 'failed') AND ready = 1;
+-- Delayed and retrying jobs by run_at: promotion to ready, and the dispatcher's timer.
+CREATE INDEX jobs_waiting ON jobs (run_at) WHERE state IN ('pending', 'failed') AND ready = 0;
+-- list --state S in enqueue order; retention (oldest finished jobs first).
 CREATE INDEX jobs_state_seq ON jobs (state, seq);
--- Retention: finished jobs by the time they reached their end state.
-CREATE INDEX jobs_ended ON jobs (state, updated_at) WHERE state IN ('completed', 'dead');
 
 -- One row per run. pid/pgid/proc_start/boot_id identify the run's process group so a restarted
 -- daemon can stop survivors of a crash.
