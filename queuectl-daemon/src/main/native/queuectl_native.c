@@ -11,6 +11,7 @@
 #include <jni.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stddef.h>
@@ -220,4 +221,16 @@ done:
     free(c_path);
     free(c_msg);
     return rc;
+}
+
+/*
+ * Caps glibc's malloc arenas. By default each thread that allocates may get an arena of its own
+ * (up to 8 per core), and the daemon's many mostly idle threads would keep megabytes each.
+ * Affects this process only: jobs start with the default.
+ */
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_limitMallocArenas(
+        JNIEnv *env, jclass cls, jint arenas) {
+    (void) env;
+    (void) cls;
+    return mallopt(M_ARENA_MAX, arenas) == 1 ? 0 : -EINVAL;
 }

@@ -4,6 +4,7 @@ import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.daemon.config.RuntimeSettings;
 import dev.queuectl.daemon.engine.Engine;
 import dev.queuectl.daemon.engine.EngineSettings;
+import dev.queuectl.daemon.engine.NativeLibrary;
 import dev.queuectl.daemon.engine.RunListener;
 import dev.queuectl.daemon.metrics.MetricsEndpoint;
 import dev.queuectl.daemon.metrics.QueueMetrics;
@@ -82,6 +83,7 @@ public final class QueueDaemon implements AutoCloseable {
             socketLock = ExclusiveLock.acquire(settings.socket().resolveSibling(settings.socket().getFileName() + ".lock"),
                     "the socket " + settings.socket());
             SocketPaths.clearStale(settings.socket());
+            NativeLibrary.prepare(settings.dataDir().resolve("lib"));
 
             store = JobStore.open(settings.databaseFile(), clock);
             RuntimeSettings runtime = RuntimeSettings.load(store, Runtime.getRuntime().availableProcessors());

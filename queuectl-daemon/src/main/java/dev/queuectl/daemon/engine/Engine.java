@@ -99,6 +99,13 @@ public final class Engine implements AutoCloseable {
         new Recovery(ctx).run();
         dispatcher.start();
         retention.schedule();
+        // One guard for every running job's output (not a timer task per run): once a second,
+        // a runaway job's file has its head freed beyond the output limit.
+        timer.scheduleWithFixedDelay(() -> {
+            for (ActiveRun a : registry.all()) {
+                a.freedBytes(ctx.outputs.guard(a.output, a.freedBytes()));
+            }
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Something changed that may make a job runnable (an enqueue, a retry). */

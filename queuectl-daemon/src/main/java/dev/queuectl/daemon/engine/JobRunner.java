@@ -47,8 +47,8 @@ final class JobRunner {
         }
         int pid = process.pid();
         ProcInfo.Stat stat = ProcInfo.stat(pid);
-        ctx.store.recordStart(new RunStart(run.seq(), run.attempt(), pid, pid, stat == null ? 0 : stat.startTime(),
-                ctx.bootId));
+        ctx.store.recordStart(new RunStart(run.seq(), run.attempt(), started, pid, pid,
+                stat == null ? 0 : stat.startTime(), ctx.bootId));
         active.attach(pid, started);
         Instant due = run.runAt().isAfter(run.createdAt()) ? run.runAt() : run.createdAt();
         ctx.listener.runStarted(run, Duration.between(due, started).isNegative() ? Duration.ZERO
@@ -59,9 +59,6 @@ final class JobRunner {
         Duration limit = timeout(run);
         var timeoutTask = limit == null ? null : ctx.timer.schedule(() -> active.requestStop(StopReason.TIMEOUT),
                 limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        var guardTask = ctx.timer.scheduleWithFixedDelay(
-                () -> active.freedBytes(ctx.outputs.guard(active.output, active.freedBytes())), 1, 1,
-                java.util.concurrent.TimeUnit.SECONDS);
         int status;
         try {
             status = process.waitFor();
@@ -74,7 +71,6 @@ final class JobRunner {
             if (timeoutTask != null) {
                 timeoutTask.cancel(false);
             }
-            guardTask.cancel(false);
         }
         Instant finished = ctx.clock.instant();
         ctx.terminator.stopLeftovers(pid);

@@ -85,6 +85,18 @@ public final class NativeLibrary {
 
     private static native int sdNotify(byte[] socket, byte[] message);
 
+    private static native int limitMallocArenas(int arenas);
+
+    /**
+     * Loads the library (into {@code libDir}) and caps the process's malloc arenas, which keeps
+     * the daemon's resident memory small. Call early, before most threads exist.
+     */
+    public static void prepare(Path libDir) {
+        if (load(libDir)) {
+            limitMallocArenas(2);
+        }
+    }
+
     /**
      * Sends a notification to systemd (READY=1, STOPPING=1, STATUS=...). Returns 0, or -errno;
      * -38 (ENOSYS) when the library is not loaded.

@@ -1,6 +1,7 @@
 package dev.queuectl.daemon.server;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -89,6 +90,10 @@ public final class SocketServer implements AutoCloseable {
                     .group(group)
                     .channel(channelClass)
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                    // Requests are small and few compared with a network server's: plain buffers
+                    // save the pooled allocator's preallocated direct-memory chunks.
+                    .option(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
+                    .childOption(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {

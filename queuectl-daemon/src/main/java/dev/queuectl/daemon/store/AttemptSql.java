@@ -8,13 +8,17 @@ final class AttemptSql {
     static final String FOR_JOB = "SELECT number, started_at, finished_at, outcome, exit_code, error"
             + " FROM attempts WHERE job_seq = ? ORDER BY number";
 
-    static final String START = "INSERT INTO attempts (job_seq, number, started_at) VALUES (?, ?, ?)";
-
-    static final String RECORD_PROCESS = "UPDATE attempts SET pid = ?, pgid = ?, proc_start = ?, boot_id = ?"
-            + " WHERE job_seq = ? AND number = ?";
+    /** A run's row, written once its processes exist (or at its end, if it never started). */
+    static final String START = "INSERT OR IGNORE INTO attempts (job_seq, number, started_at, pid, pgid, proc_start,"
+            + " boot_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     static final String FINISH = "UPDATE attempts SET finished_at = ?, outcome = ?, exit_code = ?, error = ?,"
             + " output_dropped = ? WHERE job_seq = ? AND number = ? AND outcome IS NULL";
+
+    /** The end of a run whose start was never recorded (it could not start, or a crash came first). */
+    static final String FINISH_UNSTARTED = "INSERT OR IGNORE INTO attempts (job_seq, number, started_at, finished_at,"
+            + " outcome, exit_code, error, output_dropped) VALUES (?, ?, (SELECT started_at FROM jobs WHERE seq = ?),"
+            + " ?, ?, ?, ?, ?)";
 
     static final String OUTPUT_DROPPED = "SELECT output_dropped, outcome IS NULL FROM attempts WHERE job_seq = ? AND number = ?";
 

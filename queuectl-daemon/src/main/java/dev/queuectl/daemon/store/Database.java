@@ -34,9 +34,18 @@ final class Database {
         return file;
     }
 
+    /** The one writer connection. It never checkpoints by itself: see {@link Checkpointer}. */
     Tx writer() throws SQLException {
         Connection c = connect(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA wal_autocheckpoint = 0");
+        }
         return new Tx(c);
+    }
+
+    /** A connection for the background checkpointer. */
+    Tx checkpointer() throws SQLException {
+        return new Tx(connect(false));
     }
 
     Tx reader() throws SQLException {

@@ -60,10 +60,9 @@ final class JobSql {
 
     static final String SEQ_STATE_BY_ID = "SELECT seq, state, runs FROM jobs WHERE id = ?";
 
-    static final String IN_PROGRESS = "SELECT j.seq, j.id, a.number, a.pid, a.pgid, a.proc_start, a.boot_id"
-            + " FROM jobs j JOIN attempts a ON a.job_seq = j.seq AND a.number = j.runs WHERE j.state = 'processing'";
-
-    static final String PROCESSING_WITHOUT_RUN = "SELECT seq, id, runs FROM jobs WHERE state = 'processing'";
+    /** Runs in progress; a run whose start was never recorded has no attempt row, hence the outer join. */
+    static final String IN_PROGRESS = "SELECT j.seq, j.id, j.runs, a.pid, a.pgid, a.proc_start, a.boot_id"
+            + " FROM jobs j LEFT JOIN attempts a ON a.job_seq = j.seq AND a.number = j.runs WHERE j.state = 'processing'";
 
     static final String DEAD_SEQS = "SELECT seq FROM jobs WHERE state = 'dead' ORDER BY seq";
     static final String DEAD_JOBS = "SELECT seq, id, runs FROM jobs WHERE state = 'dead' ORDER BY seq";

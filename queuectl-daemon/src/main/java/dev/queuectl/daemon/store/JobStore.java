@@ -55,8 +55,11 @@ public interface JobStore extends AutoCloseable {
      */
     CompletableFuture<List<ClaimedRun>> claim(int max);
 
-    /** Records the processes of a started run, for recovery after a crash. */
-    CompletableFuture<Void> recordStart(RunStart start);
+    /**
+     * Records a started run and its processes, for the history and for recovery after a crash.
+     * Committed with the next write, or alone within a few milliseconds; nothing waits for it.
+     */
+    void recordStart(RunStart start);
 
     /**
      * What {@link #finishAndClaim} did: whether the end applied (false when the job's state no

@@ -27,13 +27,15 @@ final class SqliteJobStore implements JobStore {
 
     private final Clock clock;
     private final StoreWriter writer;
+    private final Checkpointer checkpointer;
     private final StoreReaders readers;
     /** The last seq handed out; touched only on the writer thread. */
     private long lastSeq = -1;
 
     private SqliteJobStore(Database database, Clock clock) throws SQLException {
         this.clock = clock;
-        this.writer = new StoreWriter(database.writer());
+        this.checkpointer = new Checkpointer(database.checkpointer());
+        this.writer = new StoreWriter(database.writer(), checkpointer);
         this.readers = new StoreReaders(database, READERS);
     }
 
@@ -235,13 +237,6 @@ final class SqliteJobStore implements JobStore {
                 rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
                 Tx.nullableLong(rs, "timeout_ms"), JobRows.instant(rs, "created_at"), JobRows.instant(rs, "run_at"),
                 Instant.ofEpochMilli(now)));
-        for (ClaimedRun run : claimed) {
-            tx.update(AttemptSql.START, ps -> {
-                ps.setLong(1, run.seq());
-                ps.setInt(2, run.attempt());
-                ps.setLong(3, now);
-            });
-        }
         if (claimed.size() > 1) {
             // RETURNING gives no order; run them in claim order.
             claimed.sort(java.util.Comparator.comparingInt(ClaimedRun::priority).reversed()
@@ -251,15 +246,16 @@ final class SqliteJobStore implements JobStore {
     }
 
     @Override
-    public CompletableFuture<Void> recordStart(RunStart start) {
-        return writer.submitRelaxed(tx -> {
-            tx.update(AttemptSql.RECORD_PROCESS, ps -> {
-                ps.setInt(1, start.pid());
-                ps.setInt(2, start.pgid());
-                ps.setLong(3, start.procStart());
-                ps.setString(4, start.bootId());
-                ps.setLong(5, start.seq());
-                ps.setInt(6, start.attempt());
+    public void recordStart(RunStart start) {
+        writer.defer(tx -> {
+            tx.update(AttemptSql.START, ps -> {
+                ps.setLong(1, start.seq());
+                ps.setInt(2, start.attempt());
+                ps.setLong(3, start.startedAt().toEpochMilli());
+                ps.setInt(4, start.pid());
+                ps.setInt(5, start.pgid());
+                ps.setLong(6, start.procStart());
+                ps.setString(7, start.bootId());
             });
             return null;
         });
@@ -267,7 +263,7 @@ final class SqliteJobStore implements JobStore {
 
     private static boolean finishRun(Tx tx, RunEnd end) throws SQLException {
         long at = end.finishedAt().toEpochMilli();
-        tx.update(AttemptSql.FINISH, ps -> {
+        int updated = tx.update(AttemptSql.FINISH, ps -> {
             ps.setLong(1, at);
             ps.setString(2, end.outcome().wireName());
             setNullableInt(ps, 3, end.exitCode());
@@ -276,6 +272,18 @@ final class SqliteJobStore implements JobStore {
             ps.setLong(6, end.seq());
             ps.setInt(7, end.attempt());
         });
+        if (updated == 0) {
+            tx.update(AttemptSql.FINISH_UNSTARTED, ps -> {
+                ps.setLong(1, end.seq());
+                ps.setInt(2, end.attempt());
+                ps.setLong(3, end.seq());
+                ps.setLong(4, at);
+                ps.setString(5, end.outcome().wireName());
+                setNullableInt(ps, 6, end.exitCode());
+                ps.setString(7, end.error());
+                ps.setLong(8, end.outputDropped());
+            });
+        }
         int rows = tx.update(JobSql.finish(end.transition()), ps -> {
             ps.setInt(1, end.outcome().counted() ? 1 : 0);
             setNullableInt(ps, 2, end.exitCode());
@@ -416,29 +424,9 @@ final class SqliteJobStore implements JobStore {
 
     @Override
     public CompletableFuture<List<InProgressRun>> runsInProgress() {
-        return writer.submit(tx -> {
-            List<InProgressRun> runs = tx.query(JobSql.IN_PROGRESS, ps -> { }, rs -> new InProgressRun(rs.getLong(1),
-                    rs.getString(2), rs.getInt(3), Tx.nullableInt(rs, "pid"), Tx.nullableInt(rs, "pgid"),
-                    Tx.nullableLong(rs, "proc_start"), rs.getString("boot_id")));
-            if (runs.size() < countProcessing(tx)) {
-                // A processing job without its attempt row cannot come from this daemon, but a
-                // hand-edited store could hold one: recover it too, with no process to stop.
-                java.util.Set<Long> known = new java.util.HashSet<>();
-                runs.forEach(r -> known.add(r.seq()));
-                for (InProgressRun r : tx.query(JobSql.PROCESSING_WITHOUT_RUN, ps -> { },
-                        rs -> new InProgressRun(rs.getLong(1), rs.getString(2), rs.getInt(3), null, null, null, null))) {
-                    if (!known.contains(r.seq())) {
-                        runs.add(r);
-                    }
-                }
-            }
-            return runs;
-        });
-    }
-
-    private static long countProcessing(Tx tx) throws SQLException {
-        return tx.queryOne("SELECT n FROM state_counts WHERE state = 'processing'", ps -> { }, rs -> rs.getLong(1))
-                .orElse(0L);
+        return writer.submit(tx -> tx.query(JobSql.IN_PROGRESS, ps -> { }, rs -> new InProgressRun(rs.getLong(1),
+                rs.getString(2), rs.getInt(3), Tx.nullableInt(rs, "pid"), Tx.nullableInt(rs, "pgid"),
+                Tx.nullableLong(rs, "proc_start"), rs.getString("boot_id"))));
     }
 
     @Override
@@ -546,5 +534,6 @@ final class SqliteJobStore implements JobStore {
     public void close() {
         writer.close();
         readers.close();
+        checkpointer.close();
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
@@ -33,6 +34,7 @@ final class StoreWriter implements AutoCloseable {
     private static final class Task<T> {
         final Work<T> work;
         final boolean durable;
+        final long createdNanos = System.nanoTime();
         final CompletableFuture<T> future = new CompletableFuture<>();
         T value;
         RuntimeException error;
@@ -56,16 +58,26 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private static final Task<Void> STOP = new Task<>(tx -> null, true);
+    private static final Task<Void> WAKE = new Task<>(tx -> null, false);
 
     private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    /** Work that rides along with the next transaction; touched by the writer thread only after queueing. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Task<?>> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** How long deferred work may wait for company before it is committed alone. */
+    private static final long DEFER_MS = 20;
     private final Tx tx;
     private final Thread thread;
     private volatile boolean closed;
     /** The connection's current synchronous level; writer thread only. */
     private boolean fullSync = true;
 
-    StoreWriter(Tx tx) {
+    private final Checkpointer checkpointer;
+    private int commitsSinceCheckpoint;
+
+    /** @param checkpointer copies the WAL back into the database file; this writer never does */
+    StoreWriter(Tx tx, Checkpointer checkpointer) {
         this.tx = tx;
+        this.checkpointer = checkpointer;
         this.thread = new Thread(this::loop, "queuectl-store-writer");
         this.thread.start();
     }
@@ -85,6 +97,22 @@ final class StoreWriter implements AutoCloseable {
         return submit(work, false);
     }
 
+    /**
+     * Relaxed work that need not be committed at once: it joins the next transaction (before any
+     * work queued after it), or is committed alone within {@value #DEFER_MS} ms. Nothing waits
+     * for it, so it saves a commit whenever other work follows soon.
+     */
+    void defer(Work<?> work) {
+        if (closed) {
+            return;
+        }
+        deferred.add(new Task<>(work, false));
+        if (queue.isEmpty()) {
+            // make sure the writer's wait notices it (a wake-up that commits nothing costs nothing)
+            queue.offer(WAKE);
+        }
+    }
+
     private <T> CompletableFuture<T> submit(Work<T> work, boolean durable) {
         Task<T> task = new Task<>(work, durable);
         if (closed) {
@@ -98,9 +126,17 @@ final class StoreWriter implements AutoCloseable {
     private void loop() {
         List<Task<?>> batch = new ArrayList<>();
         boolean stopping = false;
+        List<Task<?>> riders = new ArrayList<>();
         while (!stopping) {
             try {
-                batch.add(queue.take());
+                Task<?> oldest = deferred.peek();
+                long wait = oldest == null ? -1
+                        : TimeUnit.MILLISECONDS.toNanos(DEFER_MS) - (System.nanoTime() - oldest.createdNanos);
+                Task<?> first = wait < 0 && oldest == null ? queue.take()
+                        : queue.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batch.add(first);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -111,12 +147,37 @@ final class StoreWriter implements AutoCloseable {
                 queue.drainTo(batch);
                 batch.remove(STOP);
             }
+            batch.removeIf(t -> t == WAKE);
+            Task<?> oldest = deferred.peek();
+            boolean deferredDue = oldest != null
+                    && System.nanoTime() - oldest.createdNanos >= TimeUnit.MILLISECONDS.toNanos(DEFER_MS);
+            if (batch.isEmpty() && !deferredDue && !stopping) {
+                continue; // deferred work waits a little longer for company
+            }
+            // Deferred work goes first: it was handed over before anything now in the batch.
+            for (Task<?> t; (t = deferred.poll()) != null; ) {
+                riders.add(t);
+            }
+            batch.addAll(0, riders);
+            riders.clear();
             if (!batch.isEmpty()) {
                 runBatch(batch);
             }
             batch.clear();
         }
+        try {
+            tx.executeOnce("PRAGMA wal_checkpoint(TRUNCATE)"); // leave a compact file behind
+        } catch (SQLException e) {
+            log.debug("final checkpoint failed: {}", e.getMessage());
+        }
         tx.close();
+    }
+
+    private void committed() {
+        if (++commitsSinceCheckpoint >= Checkpointer.COMMITS) {
+            commitsSinceCheckpoint = 0;
+            checkpointer.poke();
+        }
     }
 
     private void runBatch(List<Task<?>> batch) {
@@ -132,6 +193,10 @@ final class StoreWriter implements AutoCloseable {
             tx.execute("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             failAll(batch, e);
+            return;
+        }
+        if (batch.size() == 1) {
+            runAlone(batch.get(0));
             return;
         }
         boolean anyApplied = false;
@@ -161,12 +226,34 @@ final class StoreWriter implements AutoCloseable {
             failAll(batch, e);
             return;
         }
+        committed();
         if (!anyApplied) {
             log.trace("batch of {} committed with no change", batch.size());
         }
         for (Task<?> task : batch) {
             task.complete();
         }
+    }
+
+    /** A batch of one needs no savepoint: if its work fails, the whole transaction is rolled back. */
+    private void runAlone(Task<?> task) {
+        try {
+            task.run(tx);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            task.error = translate(e);
+            task.complete();
+            return;
+        }
+        try {
+            tx.execute("COMMIT");
+        } catch (SQLException e) {
+            rollbackQuietly();
+            failAll(List.of(task), e);
+            return;
+        }
+        committed();
+        task.complete();
     }
 
     private void rollbackQuietly() {

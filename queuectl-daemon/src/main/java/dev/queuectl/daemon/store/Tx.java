@@ -36,47 +36,70 @@ final class Tx {
         return connection;
     }
 
-    PreparedStatement prepare(String sql) throws SQLException {
+    @FunctionalInterface
+    private interface Use<T> {
+        T apply(PreparedStatement ps) throws SQLException;
+    }
+
+    /**
+     * Runs {@code use} on the cached statement for {@code sql}. A statement whose execution failed
+     * is dropped from the cache: the driver may have finalized it (after SQLITE_FULL, say), and a
+     * dead cached statement would otherwise fail every later use with "statement is not executing".
+     */
+    private <T> T with(String sql, Use<T> use) throws SQLException {
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {
             ps = connection.prepareStatement(sql);
             statements.put(sql, ps);
         }
-        return ps;
+        try {
+            return use.apply(ps);
+        } catch (SQLException | RuntimeException e) {
+            statements.remove(sql);
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // already unusable
+            }
+            throw e;
+        }
     }
 
     <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
-        PreparedStatement ps = prepare(sql);
-        ps.clearParameters();
-        binder.bind(ps);
-        List<T> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(mapper.map(rs));
+        return with(sql, ps -> {
+            ps.clearParameters();
+            binder.bind(ps);
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     <T> Optional<T> queryOne(String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
-        PreparedStatement ps = prepare(sql);
-        ps.clearParameters();
-        binder.bind(ps);
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
-        }
+        return with(sql, ps -> {
+            ps.clearParameters();
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+            }
+        });
     }
 
     int update(String sql, Binder binder) throws SQLException {
-        PreparedStatement ps = prepare(sql);
-        ps.clearParameters();
-        binder.bind(ps);
-        return ps.executeUpdate();
+        return with(sql, ps -> {
+            ps.clearParameters();
+            binder.bind(ps);
+            return ps.executeUpdate();
+        });
     }
 
     /** Runs a statement without results (BEGIN, COMMIT, SAVEPOINT, DDL), prepared once and reused. */
     void execute(String sql) throws SQLException {
-        prepare(sql).execute();
+        with(sql, PreparedStatement::execute);
     }
 
     /** Runs a one-off statement (a migration script's), not kept in the cache. */
