@@ -61,6 +61,11 @@ final class Requests {
         return "{\"op\":\"list\",\"state\":" + Json.quote(state) + ",\"limit\":" + limit + "}";
     }
 
+    /** The most recently enqueued {@code limit} jobs in a state. */
+    static String listNewest(String state, int limit) {
+        return "{\"op\":\"list\",\"state\":" + Json.quote(state) + ",\"limit\":" + limit + ",\"newest_first\":true}";
+    }
+
     /**
      * Enqueues {@code total} jobs in pipelined batches of {@code perBatch}; returns once all are
      * acknowledged. A second thread writes while this one reads the answers: a client that

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class CrashLoopIT {
     private static final long SEED = 20261122L;
     private Path root;
+    /** Every daemon a test started, stopped in tearDown even when the test failed half-way. */
+    private final List<DaemonProcess> started = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -39,7 +41,14 @@ class CrashLoopIT {
 
     @AfterEach
     void tearDown() {
+        started.forEach(DaemonProcess::close);
         TestDaemon.deleteTree(root);
+    }
+
+    private DaemonProcess start(Path data, Path socket, String... flags) {
+        DaemonProcess d = DaemonProcess.start(data, socket, flags);
+        started.add(d);
+        return d;
     }
 
     private static long count(Path socket, String state) {
@@ -57,7 +66,7 @@ class CrashLoopIT {
         Path out = root.resolve("ids");
         Random random = new Random(SEED);
 
-        DaemonProcess daemon = DaemonProcess.start(data, socket, "--kill-grace=1s");
+        DaemonProcess daemon = start(data, socket, "--kill-grace=1s");
         try (RawClient c = new RawClient(socket)) {
             c.ok("{\"op\":\"worker_stop\"}");
             Jobs.config(c, "workers", 4);
@@ -80,7 +89,7 @@ class CrashLoopIT {
             daemon.kill9();
             List<Long> survivors = ProcScan.runsOf(data);
             survivorsSeen += survivors.size();
-            daemon = DaemonProcess.start(data, socket, "--kill-grace=1s");
+            daemon = start(data, socket, "--kill-grace=1s");
             // start() returns once the socket accepts, and recovery finishes before that.
             assertEquals(List.of(), survivors.stream().filter(EngineIT::alive).toList(),
                     "recovery stopped every survivor of the killed daemon before serving");
@@ -133,7 +142,7 @@ class CrashLoopIT {
     void everyAcknowledgedEnqueueSurvivesKillMinus9MidStream() throws Exception {
         Path data = root.resolve("data");
         Path socket = root.resolve("d.sock");
-        DaemonProcess daemon = DaemonProcess.start(data, socket);
+        DaemonProcess daemon = start(data, socket);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean stop = new AtomicBoolean();
         int killAfter = Figures.size(3_000, 30_000);

@@ -29,6 +29,8 @@ public final class SocketClient implements AutoCloseable {
     private final byte[] buffer = new byte[65536];
     private int bufferStart;
     private int bufferEnd;
+    /** An answer that arrived before the request could be written (a refused connection's). */
+    private byte[] early;
 
     private SocketClient(Path path, SocketChannel channel) {
         this.path = path;
@@ -83,13 +85,20 @@ public final class SocketClient implements AutoCloseable {
         try {
             out.write(line);
         } catch (IOException e) {
-            throw lost(e);
+            // The daemon may have refused the connection with one error line and closed it before
+            // the request got through: that line says why, which beats "broken pipe".
+            try {
+                early = readLine();
+            } catch (CommandFailure noAnswer) {
+                throw lost(e);
+            }
         }
     }
 
     /** Reads the next answer line. */
     public Codec.Response receive() {
-        byte[] line = readLine();
+        byte[] line = early != null ? early : readLine();
+        early = null;
         return Codec.decodeResponse(line, 0, line.length);
     }
 

@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
 final class ActiveRun {
     final ClaimedRun run;
     final Path output;
+    final OutputFiles.RunFile outputFile;
+    /** Set by the worker when processes of the run were still running after its shell ended. */
+    boolean leftProcesses;
     /** Completes once the run's end is committed. */
     final CompletableFuture<RunEnd> ended = new CompletableFuture<>();
 
@@ -23,9 +26,10 @@ final class ActiveRun {
     private StopReason stop;
     private volatile long freedBytes;
 
-    ActiveRun(ClaimedRun run, Path output, GroupTerminator terminator) {
+    ActiveRun(ClaimedRun run, OutputFiles.RunFile outputFile, GroupTerminator terminator) {
         this.run = run;
-        this.output = output;
+        this.outputFile = outputFile;
+        this.output = outputFile.path();
         this.terminator = terminator;
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ final class Dispatcher {
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
 
     private final EngineContext ctx;
-    private final RunRegistry registry;
+    private final IntSupplier slotsInUse;
     private final Consumer<ClaimedRun> start;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -33,10 +34,13 @@ final class Dispatcher {
     private Instant nextDue;
     private Duration retryDelay = FIRST_RETRY;
 
-    /** @param start hands a claimed run to a worker */
-    Dispatcher(EngineContext ctx, RunRegistry registry, Consumer<ClaimedRun> start) {
+    /**
+     * @param slotsInUse worker slots taken (the dispatcher is the only one that takes them)
+     * @param start hands a claimed run to a worker, taking a slot
+     */
+    Dispatcher(EngineContext ctx, IntSupplier slotsInUse, Consumer<ClaimedRun> start) {
         this.ctx = ctx;
-        this.registry = registry;
+        this.slotsInUse = slotsInUse;
         this.start = start;
         this.thread = new Thread(this::loop, "queuectl-dispatcher");
         this.thread.setDaemon(true);
@@ -114,7 +118,7 @@ final class Dispatcher {
         if (config.workersStopped()) {
             return; // worker start wakes us
         }
-        int free = config.workers() - registry.busy();
+        int free = config.workers() - slotsInUse.getAsInt();
         if (free <= 0) {
             return; // a run's end wakes us
         }

@@ -54,6 +54,12 @@ public final class Engine implements AutoCloseable {
     private final EngineContext ctx;
     private final RuntimeSettings runtime;
     private final RunRegistry registry = new RunRegistry();
+    /**
+     * Worker slots in use: one per run chain, from the dispatcher's claim until the chain ends.
+     * Only the dispatcher takes slots, so there are never more than {@code workers}; a chain keeps
+     * its slot from one run to the next, whatever the other chains are doing.
+     */
+    private final AtomicInteger slots = new AtomicInteger();
     private final Waiters waiters = new Waiters();
     private final Dispatcher dispatcher;
     private final JobRunner runner;
@@ -81,7 +87,7 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.dispatcher = new Dispatcher(ctx, registry, this::startRun);
+        this.dispatcher = new Dispatcher(ctx, slots::get, this::startRun);
         runtime.onChange(c -> dispatcher.wake());
     }
 
@@ -96,6 +102,11 @@ public final class Engine implements AutoCloseable {
     /** Recovers runs a crash left behind (blocking), then starts dispatching. */
     public void start() {
         log.info("running jobs with the {}", ctx.launcher.describe());
+        try {
+            ctx.outputs.clearSpools();
+        } catch (java.io.IOException e) {
+            log.warn("could not clear {}: {}", ctx.settings.outputDir().resolve(".spool"), e.toString());
+        }
         new Recovery(ctx).run();
         dispatcher.start();
         retention.schedule();
@@ -117,16 +128,25 @@ public final class Engine implements AutoCloseable {
 
     /** The dispatcher hands a claimed run to a free worker. */
     private void startRun(ClaimedRun run) {
+        slots.incrementAndGet();
         ActiveRun active = activate(run);
-        workers.execute(() -> runChain(active));
+        try {
+            workers.execute(() -> runChain(active));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the engine is closing; the claimed run is recovered as interrupted at the next start
+            registry.remove(active);
+            slots.decrementAndGet();
+            throw e;
+        }
     }
 
     private ActiveRun activate(ClaimedRun run) {
         ActiveRun active;
         try {
-            active = new ActiveRun(run, ctx.outputs.prepare(run.seq(), run.attempt()), ctx.terminator);
+            active = new ActiveRun(run, ctx.outputs.open(run.seq(), run.attempt()), ctx.terminator);
         } catch (java.io.IOException e) {
-            active = new ActiveRun(run, ctx.outputs.path(run.seq(), run.attempt()), ctx.terminator);
+            active = new ActiveRun(run, new OutputFiles.RunFile(ctx.outputs.path(run.seq(), run.attempt()), null),
+                    ctx.terminator);
             log.error("cannot create the output directory for job {}: {}", run.id(), e.toString());
         }
         registry.add(active);
@@ -147,15 +167,19 @@ public final class Engine implements AutoCloseable {
 
     /** Records a run's end (claiming a successor when the slot stays wanted) and tells everyone who cares. */
     private ActiveRun finish(ActiveRun active, RunEnd end) {
-        JobStore.FinishResult result = recordEnd(end, slotStillWanted() ? 1 : 0);
+        boolean keep = keepSlot();
+        JobStore.FinishResult result = recordEnd(end, keep ? 1 : 0);
         ActiveRun next = result.claimed().isEmpty() ? null : activate(result.claimed().get(0));
+        if (keep && next == null) {
+            slots.decrementAndGet(); // nothing due: the chain ends
+        }
         Instant started = active.startedAt() != null ? active.startedAt() : end.finishedAt();
         Duration ran = Duration.between(started, end.finishedAt());
         logEnd(end, ran);
-        registry.remove(active);
         if (draining) {
             (end.outcome() == RunOutcome.INTERRUPTED ? drainInterrupted : drainFinished).incrementAndGet();
         }
+        registry.remove(active); // after the counts: a drain waiting for idle reads them
         ctx.listener.runEnded(end, ran);
         active.ended.complete(end);
         if (end.transition() == Transition.COMPLETE || end.transition() == Transition.BURY) {
@@ -167,10 +191,22 @@ public final class Engine implements AutoCloseable {
         return next;
     }
 
-    /** Whether the worker whose run just ended should take another job (it still counts as busy). */
-    private boolean slotStillWanted() {
-        RuntimeConfig c = runtime.current();
-        return !draining && !c.workersStopped() && registry.busy() <= c.workers();
+    /**
+     * Whether the chain whose run just ended goes on to another job; if not, its slot is given
+     * back now (the run's process has ended, only its bookkeeping remains). When the pool shrank,
+     * chains end one by one until the slots in use fit it again.
+     */
+    private boolean keepSlot() {
+        while (true) {
+            RuntimeConfig c = runtime.current();
+            int inUse = slots.get();
+            if (!draining && !c.workersStopped() && inUse <= c.workers()) {
+                return true;
+            }
+            if (slots.compareAndSet(inUse, inUse - 1)) {
+                return false;
+            }
+        }
     }
 
     /**

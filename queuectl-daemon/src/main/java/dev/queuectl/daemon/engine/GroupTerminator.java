@@ -57,11 +57,14 @@ final class GroupTerminator {
      * After a run's shell has exited and been reaped: anything it left running in its group
      * (background children, escaped grandchildren) is stopped too, so no run outlives its end.
      * While such processes exist the group id cannot be reused, so the signal cannot go astray.
+     * Returns whether there were any.
      */
-    void stopLeftovers(int pgid) {
+    boolean stopLeftovers(int pgid) {
         if (launcher.groupAlive(pgid) && !ProcInfo.groupMembers(pgid).isEmpty()) {
             log.debug("process group {} still had processes after its shell exited; terminating them", pgid);
             terminate(pgid);
+            return true;
         }
+        return false;
     }
 }

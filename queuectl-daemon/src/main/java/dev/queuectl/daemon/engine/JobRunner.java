@@ -32,6 +32,14 @@ final class JobRunner {
 
     /** Runs to the end; returns the end to record. Never throws. */
     RunEnd run(ActiveRun active) {
+        try {
+            return runProcess(active);
+        } finally {
+            ctx.outputs.close(active.outputFile, !active.leftProcesses);
+        }
+    }
+
+    private RunEnd runProcess(ActiveRun active) {
         ClaimedRun run = active.run;
         Instant started = ctx.clock.instant();
         if (active.stopReason() != null) {
@@ -73,7 +81,7 @@ final class JobRunner {
             }
         }
         Instant finished = ctx.clock.instant();
-        ctx.terminator.stopLeftovers(pid);
+        active.leftProcesses = ctx.terminator.stopLeftovers(pid);
         long dropped = ctx.outputs.trim(active.output);
         return end(active, status, limit, started, finished, dropped);
     }

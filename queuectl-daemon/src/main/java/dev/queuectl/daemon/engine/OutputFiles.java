@@ -8,10 +8,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,20 +27,53 @@ import org.slf4j.LoggerFactory;
  * has its head freed while it runs (hole punching, offsets unchanged), and at the end the file
  * is rewritten to its tail. Offsets handed to clients always count bytes of the whole output
  * stream; {@code dropped} says how many at the start are gone.
+ *
+ * <p>Creating a file is by far the most expensive step of starting a short run on some file
+ * systems (ext4 without a journal scans recently freed inodes on every create). So a run's file
+ * is a hard link to an empty spool file from {@code output/.spool/}; a run that printed nothing
+ * has its link removed at the end and the spool file goes back to the pool, so a queue of quiet
+ * jobs allocates no inodes at all. A run that printed keeps the file; its spool name goes. A
+ * run's file therefore exists while it runs and afterwards only if it printed something.
  */
 final class OutputFiles {
     private static final Logger log = LoggerFactory.getLogger(OutputFiles.class);
     private static final int CHUNK = 64 * 1024;
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_DIR =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path dir;
     private final long limit;
     private final ProcessLauncher launcher;
     private final Set<Long> shards = ConcurrentHashMap.newKeySet();
+    private final Path spoolDir;
+    private final ConcurrentLinkedQueue<Path> spools = new ConcurrentLinkedQueue<>();
+    private final AtomicLong spoolNames = new AtomicLong();
 
     OutputFiles(Path dir, long limit, ProcessLauncher launcher) {
         this.dir = dir;
         this.limit = limit;
         this.launcher = launcher;
+        this.spoolDir = dir.resolve(".spool");
+    }
+
+    /** A run's output file, and the spool file it is a link to (null if it was created on its own). */
+    record RunFile(Path path, Path spool) {
+    }
+
+    /**
+     * At start-up, before any run: removes the spool names a previous daemon left. A run it left
+     * behind keeps its output, which its own file still links to.
+     */
+    void clearSpools() throws IOException {
+        Files.createDirectories(dir, PRIVATE_DIR);
+        Files.createDirectories(spoolDir, PRIVATE_DIR);
+        try (var names = Files.newDirectoryStream(spoolDir)) {
+            for (Path p : names) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     long limit() {
@@ -46,18 +84,51 @@ final class OutputFiles {
         return dir.resolve(Long.toString(seq / 1000)).resolve(seq + "-" + attempt + ".log");
     }
 
-    /** The run's file path, with its directory created (0700). */
-    Path prepare(long seq, int attempt) throws IOException {
+    /** The run's file, created empty (0600) in its directory (0700), linked to a spool file when it can be. */
+    RunFile open(long seq, int attempt) throws IOException {
         long shard = seq / 1000;
         if (!shards.contains(shard)) {
             Path d = dir.resolve(Long.toString(shard));
-            Files.createDirectories(d, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(d, PRIVATE_DIR);
             // createDirectories applies the mode only to directories it creates; the output root
             // may have been created a moment ago with it too, but make sure.
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             shards.add(shard);
         }
-        return path(seq, attempt);
+        Path path = path(seq, attempt);
+        Path spool = spools.poll();
+        if (spool == null) {
+            spool = spoolDir.resolve(Long.toString(spoolNames.incrementAndGet()));
+            Files.createFile(spool, PRIVATE_FILE);
+        }
+        try {
+            Files.createLink(path, spool);
+            return new RunFile(path, spool);
+        } catch (FileAlreadyExistsException e) {
+            spools.add(spool); // a file of an earlier daemon's; the run appends to it
+            return new RunFile(path, null);
+        }
+    }
+
+    /**
+     * After the run: if it printed nothing, its file is unlinked and the spool file goes back to
+     * the pool. Not when processes it left behind were still running at its end ({@code
+     * reusable} false): they may write yet, into the run's own file, which then stays.
+     */
+    void close(RunFile file, boolean reusable) {
+        if (file.spool() == null) {
+            return;
+        }
+        try {
+            if (reusable && size(file.path()) == 0) {
+                Files.deleteIfExists(file.path());
+                spools.add(file.spool());
+            } else {
+                Files.deleteIfExists(file.spool());
+            }
+        } catch (IOException e) {
+            log.warn("could not tidy up the output file {}: {}", file.path(), e.toString());
+        }
     }
 
     /**
@@ -162,6 +233,11 @@ final class OutputFiles {
             byte[] buf = new byte[n];
             f.seek(physical);
             f.readFully(buf);
+            if (!Files.exists(file)) {
+                // The run ended with no output while this was read: the file (a spool file) may
+                // already belong to the next run. Its own output was empty.
+                return new Chunk(from, from, "");
+            }
             int usable = complete && n == available ? n : utf8Boundary(buf, n);
             return new Chunk(from, from + usable, decode(buf, usable));
         } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {

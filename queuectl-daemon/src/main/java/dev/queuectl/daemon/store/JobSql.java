@@ -45,11 +45,18 @@ final class JobSql {
     static final String PROMOTE = "UPDATE jobs INDEXED BY jobs_waiting SET ready = 1"
             + " WHERE state IN ('pending', 'failed') AND ready = 0 AND run_at <= ?";
 
-    /** The claim: one statement, reading the first rows of jobs_ready in its own order. */
-    static final String CLAIM = "UPDATE jobs SET state = 'processing', runs = runs + 1, started_at = ?, finished_at = NULL,"
-            + " updated_at = ? WHERE seq IN (SELECT seq FROM jobs INDEXED BY jobs_ready"
-            + " WHERE state IN ('pending', 'failed') AND ready = 1 ORDER BY priority DESC, run_at, seq LIMIT ?)"
-            + " RETURNING seq, id, command, attempts, runs, max_retries, priority, timeout_ms, created_at, run_at";
+    /**
+     * The claim, part one: the first rows of jobs_ready in its own order. Read first, then taken
+     * one by one with {@link #TAKE} in the same transaction (the writer is the only writer): five
+     * times cheaper in SQLite than one {@code UPDATE ... WHERE seq IN (subquery) RETURNING}.
+     */
+    static final String CLAIMABLE = "SELECT seq, id, command, attempts, runs, max_retries, priority, timeout_ms,"
+            + " created_at, run_at FROM jobs INDEXED BY jobs_ready WHERE state IN ('pending', 'failed') AND ready = 1"
+            + " ORDER BY priority DESC, run_at, seq LIMIT ?";
+
+    /** The claim, part two: one claimable job starts a run. */
+    static final String TAKE = "UPDATE jobs SET state = 'processing', runs = runs + 1, started_at = ?, finished_at = NULL,"
+            + " updated_at = ? WHERE seq = ? AND state IN ('pending', 'failed')";
 
     /** The oldest due job still waiting for a worker (for metrics; reads every ready job). */
     static final String OLDEST_DUE = "SELECT min(run_at) AS oldest FROM jobs INDEXED BY jobs_ready"

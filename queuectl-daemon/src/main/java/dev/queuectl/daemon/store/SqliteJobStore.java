@@ -27,15 +27,13 @@ final class SqliteJobStore implements JobStore {
 
     private final Clock clock;
     private final StoreWriter writer;
-    private final Checkpointer checkpointer;
     private final StoreReaders readers;
     /** The last seq handed out; touched only on the writer thread. */
     private long lastSeq = -1;
 
     private SqliteJobStore(Database database, Clock clock) throws SQLException {
         this.clock = clock;
-        this.checkpointer = new Checkpointer(database.checkpointer());
-        this.writer = new StoreWriter(database.writer(), checkpointer);
+        this.writer = new StoreWriter(database.writer());
         this.readers = new StoreReaders(database, READERS);
     }
 
@@ -229,18 +227,20 @@ final class SqliteJobStore implements JobStore {
     private List<ClaimedRun> claimIn(Tx tx, int max) throws SQLException {
         long now = clock.millis();
         tx.update(JobSql.PROMOTE, ps -> ps.setLong(1, now));
-        List<ClaimedRun> claimed = tx.query(JobSql.CLAIM, ps -> {
-            ps.setLong(1, now);
-            ps.setLong(2, now);
-            ps.setInt(3, max);
-        }, rs -> new ClaimedRun(rs.getLong("seq"), rs.getString("id"), rs.getString("command"), rs.getInt("runs"),
-                rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
-                Tx.nullableLong(rs, "timeout_ms"), JobRows.instant(rs, "created_at"), JobRows.instant(rs, "run_at"),
-                Instant.ofEpochMilli(now)));
-        if (claimed.size() > 1) {
-            // RETURNING gives no order; run them in claim order.
-            claimed.sort(java.util.Comparator.comparingInt(ClaimedRun::priority).reversed()
-                    .thenComparing(ClaimedRun::runAt).thenComparingLong(ClaimedRun::seq));
+        List<ClaimedRun> claimed = tx.query(JobSql.CLAIMABLE, ps -> ps.setInt(1, max),
+                rs -> new ClaimedRun(rs.getLong("seq"), rs.getString("id"), rs.getString("command"),
+                        rs.getInt("runs") + 1, rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
+                        Tx.nullableLong(rs, "timeout_ms"), JobRows.instant(rs, "created_at"),
+                        JobRows.instant(rs, "run_at"), Instant.ofEpochMilli(now)));
+        for (ClaimedRun run : claimed) {
+            int taken = tx.update(JobSql.TAKE, ps -> {
+                ps.setLong(1, now);
+                ps.setLong(2, now);
+                ps.setLong(3, run.seq());
+            });
+            if (taken != 1) {
+                throw new IllegalStateException("claimed job " + run.id() + " was not claimable");
+            }
         }
         return claimed;
     }
@@ -534,6 +534,5 @@ final class SqliteJobStore implements JobStore {
     public void close() {
         writer.close();
         readers.close();
-        checkpointer.close();
     }
 }

@@ -71,13 +71,8 @@ final class StoreWriter implements AutoCloseable {
     /** The connection's current synchronous level; writer thread only. */
     private boolean fullSync = true;
 
-    private final Checkpointer checkpointer;
-    private int commitsSinceCheckpoint;
-
-    /** @param checkpointer copies the WAL back into the database file; this writer never does */
-    StoreWriter(Tx tx, Checkpointer checkpointer) {
+    StoreWriter(Tx tx) {
         this.tx = tx;
-        this.checkpointer = checkpointer;
         this.thread = new Thread(this::loop, "queuectl-store-writer");
         this.thread.start();
     }
@@ -173,13 +168,6 @@ final class StoreWriter implements AutoCloseable {
         tx.close();
     }
 
-    private void committed() {
-        if (++commitsSinceCheckpoint >= Checkpointer.COMMITS) {
-            commitsSinceCheckpoint = 0;
-            checkpointer.poke();
-        }
-    }
-
     private void runBatch(List<Task<?>> batch) {
         boolean durable = false;
         for (Task<?> t : batch) {
@@ -226,7 +214,6 @@ final class StoreWriter implements AutoCloseable {
             failAll(batch, e);
             return;
         }
-        committed();
         if (!anyApplied) {
             log.trace("batch of {} committed with no change", batch.size());
         }
@@ -252,7 +239,6 @@ final class StoreWriter implements AutoCloseable {
             failAll(List.of(task), e);
             return;
         }
-        committed();
         task.complete();
     }
 
