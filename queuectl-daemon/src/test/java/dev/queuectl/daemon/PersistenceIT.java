@@ -2,6 +2,7 @@ package dev.queuectl.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,35 @@ class PersistenceIT {
                 assertNotEquals(generated, next, "generated ids are never reused");
                 assertEquals(Long.parseLong(generated) + 1, Long.parseLong(next));
             }
+        }
+    }
+
+    /**
+     * A busy writer never pauses, so the WAL must be checkpointed and restarted inside its own
+     * commits; a checkpointer on the side could not keep up and the file grew by megabytes a second.
+     */
+    @Test
+    void theWalStaysSmallWhileJobsRunWithoutPause() throws Exception {
+        try (TestDaemon d = TestDaemon.start(); RawClient c = d.connect()) {
+            c.ok("{\"op\":\"worker_stop\"}");
+            int jobs = 3_000;
+            for (int from = 0; from < jobs; from += 1000) {
+                StringBuilder batch = new StringBuilder("{\"op\":\"enqueue_batch\",\"jobs\":[");
+                for (int i = from; i < from + 1000; i++) {
+                    batch.append(i == from ? "" : ",").append("{\"command\":\"true\"}");
+                }
+                c.ok(batch.append("]}").toString());
+            }
+            java.nio.file.Path wal = d.settings.dataDir().resolve("queuectl.db-wal");
+            long[] largest = {0};
+            c.ok("{\"op\":\"worker_start\",\"count\":4}");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> {
+                largest[0] = Math.max(largest[0], java.nio.file.Files.size(wal));
+                return Jobs.count(c, "completed") == jobs;
+            });
+            largest[0] = Math.max(largest[0], java.nio.file.Files.size(wal));
+            // about 1000 pages between checkpoints, a few pages per run's end
+            assertTrue(largest[0] < 8L * 1024 * 1024, "WAL reached " + largest[0] + " bytes");
         }
     }
 
