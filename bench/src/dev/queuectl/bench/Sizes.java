@@ -6,7 +6,7 @@ record Sizes(int runJobs, int runWarmup, int enqueueJobs, int enqueueWarmup, int
              int clientRuns, int clientWarmups) {
 
     static Sizes full() {
-        return new Sizes(4_000, 15_000, 100_000, 20_000, 2_000, 16, 500, 200, 1_000_000, 50, 20, 20, 2);
+        return new Sizes(4_000, 15_000, 100_000, 20_000, 2_000, 16, 5000, 200, 1_000_000, 50, 20, 20, 2);
     }
 
     static Sizes quick() {

@@ -1,17 +1,17 @@
 package dev.queuectl.client;
 
+import dev.queuectl.client.command.BaseCommand;
 import dev.queuectl.client.command.CompletionCommand;
-import dev.queuectl.client.command.ConfigCommand;
 import dev.queuectl.client.command.ConfigGetCommand;
 import dev.queuectl.client.command.ConfigSetCommand;
 import dev.queuectl.client.command.ConfigShowCommand;
 import dev.queuectl.client.command.CancelCommand;
-import dev.queuectl.client.command.DlqCommand;
 import dev.queuectl.client.command.DlqListCommand;
 import dev.queuectl.client.command.DlqPurgeCommand;
 import dev.queuectl.client.command.DlqRetryCommand;
 import dev.queuectl.client.command.DrainCommand;
 import dev.queuectl.client.command.EnqueueCommand;
+import dev.queuectl.client.command.GroupCommand;
 import dev.queuectl.client.command.ListCommand;
 import dev.queuectl.client.command.LogsCommand;
 import dev.queuectl.client.command.MetricsCommand;
@@ -20,7 +20,6 @@ import dev.queuectl.client.command.QueuectlCommand;
 import dev.queuectl.client.command.ShowCommand;
 import dev.queuectl.client.command.StatusCommand;
 import dev.queuectl.client.command.WaitCommand;
-import dev.queuectl.client.command.WorkerCommand;
 import dev.queuectl.client.command.WorkerStartCommand;
 import dev.queuectl.client.command.WorkerStopCommand;
 import dev.queuectl.protocol.ProtocolException;
@@ -50,32 +49,42 @@ public final class Cli {
         return null;
     }
 
-    private static CommandLine command(String name, CommandLine.IFactory f) {
+    private static CommandLine command(String name, ClientContext c) {
         switch (name) {
-            case "enqueue": return new CommandLine(EnqueueCommand.class, f).setStopAtPositional(true);
-            case "show": return new CommandLine(ShowCommand.class, f);
-            case "list": return new CommandLine(ListCommand.class, f);
-            case "status": return new CommandLine(StatusCommand.class, f);
-            case "logs": return new CommandLine(LogsCommand.class, f);
-            case "wait": return new CommandLine(WaitCommand.class, f);
-            case "cancel": return new CommandLine(CancelCommand.class, f);
-            case "dlq": return new CommandLine(DlqCommand.class, f)
-                    .addSubcommand(new CommandLine(DlqListCommand.class, f))
-                    .addSubcommand(new CommandLine(DlqRetryCommand.class, f))
-                    .addSubcommand(new CommandLine(DlqPurgeCommand.class, f));
-            case "worker": return new CommandLine(WorkerCommand.class, f)
-                    .addSubcommand(new CommandLine(WorkerStartCommand.class, f))
-                    .addSubcommand(new CommandLine(WorkerStopCommand.class, f));
-            case "config": return new CommandLine(ConfigCommand.class, f)
-                    .addSubcommand(new CommandLine(ConfigGetCommand.class, f))
-                    .addSubcommand(new CommandLine(ConfigSetCommand.class, f))
-                    .addSubcommand(new CommandLine(ConfigShowCommand.class, f));
-            case "prune": return new CommandLine(PruneCommand.class, f);
-            case "metrics": return new CommandLine(MetricsCommand.class, f);
-            case "drain": return new CommandLine(DrainCommand.class, f);
-            case "completion": return new CommandLine(CompletionCommand.class, f);
+            case "enqueue": return line(new EnqueueCommand(c)).setStopAtPositional(true);
+            case "show": return line(new ShowCommand(c));
+            case "list": return line(new ListCommand(c));
+            case "status": return line(new StatusCommand(c));
+            case "logs": return line(new LogsCommand(c));
+            case "wait": return line(new WaitCommand(c));
+            case "cancel": return line(new CancelCommand(c));
+            case "dlq": return line(new GroupCommand("dlq", "which dlq command? (for example: queuectl dlq list)",
+                            "The dead-letter queue: jobs that failed max_retries + 1 times, or were cancelled."))
+                    .addSubcommand(line(new DlqListCommand(c)))
+                    .addSubcommand(line(new DlqRetryCommand(c)))
+                    .addSubcommand(line(new DlqPurgeCommand(c)));
+            case "worker": return line(new GroupCommand("worker", "which worker command? (start or stop)",
+                            "Start or stop taking jobs. Stopping lets running jobs finish; the daemon keeps serving.",
+                            "The setting is stored: a stopped pool stays stopped across restarts."))
+                    .addSubcommand(line(new WorkerStartCommand(c)))
+                    .addSubcommand(line(new WorkerStopCommand(c)));
+            case "config": return line(new GroupCommand("config", "which config command? (get, set or show)",
+                            "Read or change the daemon's runtime settings; changes are stored and survive restarts.",
+                            "Keys: max_retries, backoff_base, backoff_max, job_timeout, workers, keep_completed, keep_dead",
+                            "(max-retries etc. work too)."))
+                    .addSubcommand(line(new ConfigGetCommand(c)))
+                    .addSubcommand(line(new ConfigSetCommand(c)))
+                    .addSubcommand(line(new ConfigShowCommand(c)));
+            case "prune": return line(new PruneCommand(c));
+            case "metrics": return line(new MetricsCommand(c));
+            case "drain": return line(new DrainCommand(c));
+            case "completion": return line(new CompletionCommand());
             default: throw new IllegalArgumentException(name);
         }
+    }
+
+    private static CommandLine line(BaseCommand command) {
+        return new CommandLine(command.spec());
     }
 
     /** Every command's help ends with the exit statuses, so scripts can look them up anywhere. */
@@ -96,27 +105,16 @@ public final class Cli {
             "worker", "config", "prune", "metrics", "drain", "completion");
 
     /**
-     * Builds the command line for {@code args}. Only the command being run is built (picocli reads
-     * every command's annotations by reflection, which costs start-up time on every call); help
-     * and unknown commands get them all.
+     * Builds the command line for {@code args}. Only the command being run is built (each model
+     * costs start-up time on every call); help and unknown commands get them all.
      */
     public static CommandLine create(ClientContext context, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                try {
-                    return cls.getDeclaredConstructor(ClientContext.class).newInstance(context);
-                } catch (NoSuchMethodException e) {
-                    return CommandLine.defaultFactory().create(cls);
-                }
-            }
-        };
-        CommandLine cli = new CommandLine(QueuectlCommand.class, factory);
+        CommandLine cli = line(new QueuectlCommand());
         String wanted = commandName(args);
         for (String name : COMMANDS) {
             // completion describes every command, so it needs them all
             if (wanted == null || !COMMANDS.contains(wanted) || wanted.equals(name) || wanted.equals("completion")) {
-                cli.addSubcommand(command(name, factory));
+                cli.addSubcommand(command(name, context));
             }
         }
         appendExitCodes(cli);

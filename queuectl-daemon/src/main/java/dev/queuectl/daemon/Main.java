@@ -21,12 +21,17 @@ import picocli.CommandLine.Option;
 @Command(name = "queuectld", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "The queuectl daemon: owns the job store and runs jobs; clients talk to it over a Unix socket.",
+            // lines of at most 79 characters: picocli wraps at 80 columns when it cannot tell the width
+            "The queuectl daemon: owns the job store and runs jobs; clients talk to it",
+            "over a Unix socket.",
             "",
-            "Settings come from these flags, then QUEUECTL_* environment variables (QUEUECTL_DATA_DIR, ...),",
-            "then the config file, then defaults. The config file is --config, else $QUEUECTL_CONFIG, else",
-            "$XDG_CONFIG_HOME/queuectl/queuectld.conf (~/.config/...), else /etc/queuectl/queuectld.conf."},
-        footer = {"", "Exit status: 0 stopped cleanly or started in the background; 1 could not start; 2 usage error.",
+            "Settings come from these flags, then QUEUECTL_* environment variables",
+            "(QUEUECTL_DATA_DIR, ...), then the config file, then defaults. The config",
+            "file is --config, else $QUEUECTL_CONFIG, else",
+            "$XDG_CONFIG_HOME/queuectl/queuectld.conf (~/.config/...), else",
+            "/etc/queuectl/queuectld.conf."},
+        footer = {"", "Exit status: 0 stopped cleanly or started in the background; 1 could not",
+            "start; 2 usage error.",
             "Anyone who can use the socket can run commands as this daemon's user."})
 public final class Main implements Callable<Integer> {
 

@@ -6,26 +6,23 @@ import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.CancelRequest;
 import dev.queuectl.protocol.result.JobView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code queuectl cancel ID}. */
-@Command(name = "cancel", usageHelpAutoWidth = true,
-        description = {"Cancel a job: it goes to the dead-letter queue with last error \"cancelled\".",
-            "A running job's whole process group gets SIGTERM, then SIGKILL after the daemon's kill-grace."})
 public final class CancelCommand extends DaemonCommand {
-    @Parameters(paramLabel = "ID", description = "The job's id.")
-    String id;
+    private final PositionalParamSpec id = parameter("0", "ID", "1", "The job's id.");
 
     public CancelCommand(ClientContext context) {
-        super(context);
+        super(context, "cancel",
+                "Cancel a job: it goes to the dead-letter queue with last error \"cancelled\".",
+                "A running job's whole process group gets SIGTERM, then SIGKILL after the daemon's kill-grace.");
     }
 
     @Override
     protected int run(SocketClient client) {
         CancelRequest request;
         try {
-            request = new CancelRequest(id);
+            request = new CancelRequest(id.getValue());
         } catch (ProtocolException e) {
             throw EnqueueCommand.usage(e.getMessage());
         }

@@ -4,27 +4,24 @@ import dev.queuectl.client.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code queuectl completion bash|zsh}: a completion script generated from the command model. */
-@Command(name = "completion", usageHelpAutoWidth = true,
-        description = {"Print a shell completion script for queuectl, generated from its commands and options.",
-            "",
-            "  bash:  source <(queuectl completion bash)       (or save it in /etc/bash_completion.d/queuectl)",
-            "  zsh:   source <(queuectl completion zsh)        (in ~/.zshrc)"})
-public final class CompletionCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+public final class CompletionCommand extends BaseCommand implements Callable<Integer> {
+    private final PositionalParamSpec shellParameter = parameter("0", "SHELL", "1", "bash or zsh.");
 
-    @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
-    String shell;
+    public CompletionCommand() {
+        super("completion",
+                "Print a shell completion script for queuectl, generated from its commands and options.",
+                "",
+                "  bash:  source <(queuectl completion bash)       (or save it in /etc/bash_completion.d/queuectl)",
+                "  zsh:   source <(queuectl completion zsh)        (in ~/.zshrc)");
+    }
 
     @Override
     public Integer call() {
         CommandLine root = spec.root().commandLine();
+        String shell = shellParameter.getValue();
         String script = AutoComplete.bash("queuectl", root);
         switch (shell) {
             case "bash":

@@ -6,22 +6,20 @@ import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.request.ConfigGetRequest;
 import dev.queuectl.protocol.result.ConfigEntry;
 import dev.queuectl.protocol.result.ConfigView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code queuectl config get [KEY]}. */
-@Command(name = "get", usageHelpAutoWidth = true,
-        description = "Print a setting's value, or every setting as key = value.")
 public final class ConfigGetCommand extends DaemonCommand {
-    @Parameters(paramLabel = "KEY", arity = "0..1", description = "max_retries, backoff_base, backoff_max, job_timeout or workers.")
-    String key;
+    private final PositionalParamSpec keyParameter = parameter("0", "KEY", "0..1",
+            "max_retries, backoff_base, backoff_max, job_timeout or workers.");
 
     public ConfigGetCommand(ClientContext context) {
-        super(context);
+        super(context, "get", "Print a setting's value, or every setting as key = value.");
     }
 
     @Override
     protected int run(SocketClient client) {
+        String key = keyParameter.getValue();
         Object result = request(client, new ConfigGetRequest(key));
         if (json()) {
             return printJson(result);

@@ -7,13 +7,11 @@ import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.request.ConfigGetRequest;
 import dev.queuectl.protocol.result.ConfigEntry;
 import dev.queuectl.protocol.result.ConfigView;
-import picocli.CommandLine.Command;
 
 /** {@code queuectl config show}: every setting with its default and meaning. */
-@Command(name = "show", usageHelpAutoWidth = true, description = "Show every setting with its value, default and meaning.")
 public final class ConfigShowCommand extends DaemonCommand {
     public ConfigShowCommand(ClientContext context) {
-        super(context);
+        super(context, "show", "Show every setting with its value, default and meaning.");
     }
 
     @Override

@@ -15,27 +15,23 @@ import dev.queuectl.protocol.request.Request;
 import dev.queuectl.protocol.result.JobList;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * Base of every command that talks to queuectld: connects to the socket, sends requests, turns
  * error answers into a {@link CommandFailure} with the matching exit status, and prints
  * {@code --json} output.
  */
-public abstract class DaemonCommand implements Callable<Integer> {
-    @Spec
-    protected CommandSpec spec;
-
+public abstract class DaemonCommand extends BaseCommand implements Callable<Integer> {
     protected final ClientContext context;
 
-    protected DaemonCommand(ClientContext context) {
+    protected DaemonCommand(ClientContext context, String name, String... description) {
+        super(name, description);
         this.context = context;
     }
 
     @Override
     public final Integer call() {
-        try (SocketClient client = SocketClient.connect(SocketLocator.locate(root().socket, context.env()))) {
+        try (SocketClient client = SocketClient.connect(SocketLocator.locate(root().socket(), context.env()))) {
             return run(client);
         }
     }
@@ -64,7 +60,7 @@ public abstract class DaemonCommand implements Callable<Integer> {
     }
 
     protected boolean json() {
-        return root().json;
+        return root().json();
     }
 
     /** The top-level command, which holds the options every command shares (--socket, --json). */

@@ -2,25 +2,21 @@ package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
 import dev.queuectl.client.transport.SocketClient;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code queuectl dlq list}: the same as {@code list --state dead}. */
-@Command(name = "list", usageHelpAutoWidth = true,
-        description = "List dead jobs with their attempts and last error (the same as list --state dead).")
 public final class DlqListCommand extends DaemonCommand {
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "Show at most N jobs (default ${DEFAULT-VALUE}).")
-    int limit;
+    private final OptionSpec limit = optionWithDefault("N", int.class, "100", "Show at most N jobs (default ${DEFAULT-VALUE}).",
+            "--limit");
 
-    @Option(names = "--newest", description = "Newest first.")
-    boolean newest;
+    private final OptionSpec newest = flag("Newest first.", "--newest");
 
     public DlqListCommand(ClientContext context) {
-        super(context);
+        super(context, "list", "List dead jobs with their attempts and last error (the same as list --state dead).");
     }
 
     @Override
     protected int run(SocketClient client) {
-        return listJobs(client, "dead", limit, newest, "the dead-letter queue is empty");
+        return listJobs(client, "dead", limit.getValue(), newest.getValue(), "the dead-letter queue is empty");
     }
 }

@@ -6,26 +6,23 @@ import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.DlqPurgeRequest;
 import dev.queuectl.protocol.result.CountResult;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code queuectl dlq purge ID|--all}. */
-@Command(name = "purge", usageHelpAutoWidth = true,
-        description = "Delete a dead job (or all of them) with its history and output. This cannot be undone.")
 public final class DlqPurgeCommand extends DaemonCommand {
-    @Parameters(paramLabel = "ID", arity = "0..1", description = "The dead job's id.")
-    String id;
+    private final PositionalParamSpec idParameter = parameter("0", "ID", "0..1", "The dead job's id.");
 
-    @Option(names = "--all", description = "Every job in the dead-letter queue.")
-    boolean all;
+    private final OptionSpec allOption = flag("Every job in the dead-letter queue.", "--all");
 
     public DlqPurgeCommand(ClientContext context) {
-        super(context);
+        super(context, "purge", "Delete a dead job (or all of them) with its history and output. This cannot be undone.");
     }
 
     @Override
     protected int run(SocketClient client) {
+        String id = idParameter.getValue();
+        boolean all = allOption.getValue();
         DlqPurgeRequest request;
         try {
             request = new DlqPurgeRequest(id, all);

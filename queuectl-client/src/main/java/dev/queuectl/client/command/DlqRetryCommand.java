@@ -7,26 +7,23 @@ import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.DlqRetryRequest;
 import dev.queuectl.protocol.result.CountResult;
 import dev.queuectl.protocol.result.JobView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code queuectl dlq retry ID|--all}. */
-@Command(name = "retry", usageHelpAutoWidth = true,
-        description = "Move a dead job (or all of them) back to pending: attempts start from 0, the history stays.")
 public final class DlqRetryCommand extends DaemonCommand {
-    @Parameters(paramLabel = "ID", arity = "0..1", description = "The dead job's id.")
-    String id;
+    private final PositionalParamSpec idParameter = parameter("0", "ID", "0..1", "The dead job's id.");
 
-    @Option(names = "--all", description = "Every job in the dead-letter queue.")
-    boolean all;
+    private final OptionSpec allOption = flag("Every job in the dead-letter queue.", "--all");
 
     public DlqRetryCommand(ClientContext context) {
-        super(context);
+        super(context, "retry", "Move a dead job (or all of them) back to pending: attempts start from 0, the history stays.");
     }
 
     @Override
     protected int run(SocketClient client) {
+        String id = idParameter.getValue();
+        boolean all = allOption.getValue();
         DlqRetryRequest request;
         try {
             request = new DlqRetryRequest(id, all);

@@ -6,23 +6,23 @@ import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.Durations;
 import dev.queuectl.protocol.request.DrainRequest;
 import dev.queuectl.protocol.result.DrainResult;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code queuectl drain [--timeout D]}. */
-@Command(name = "drain", usageHelpAutoWidth = true,
-        description = {"Stop the daemon gracefully: take no new jobs, let running ones finish for up to the",
-            "timeout, then stop the rest (they are recorded as interrupted and run again after a restart)."})
 public final class DrainCommand extends DaemonCommand {
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "How long running jobs may take (default: the daemon's drain-timeout, 30s).")
-    String timeout;
+    private final OptionSpec timeoutOption = option("DURATION", String.class,
+            "How long running jobs may take (default: the daemon's drain-timeout, 30s).", "--timeout");
 
     public DrainCommand(ClientContext context) {
-        super(context);
+        super(context, "drain",
+                "Stop the daemon gracefully: take no new jobs and let running ones finish.",
+                "Running jobs get up to the timeout; the rest are then stopped, recorded as interrupted, and run",
+                "again after a restart.");
     }
 
     @Override
     protected int run(SocketClient client) {
+        String timeout = timeoutOption.getValue();
         DrainRequest request;
         try {
             request = new DrainRequest(timeout == null ? null : Durations.parse(timeout));

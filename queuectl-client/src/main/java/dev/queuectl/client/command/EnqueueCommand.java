@@ -19,61 +19,56 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code queuectl enqueue}: one job from arguments or a JSON object, or many from a JSON-lines file. */
-@Command(name = "enqueue", usageHelpAutoWidth = true,
-        description = {
-            "Add a job. Prints the job's id.",
-            "",
-            "  queuectl enqueue [OPTIONS] -- CMD [ARGS...]   several arguments: run exactly this argv",
-            "  queuectl enqueue [OPTIONS] 'SHELL COMMAND'     one argument: run as written by /bin/sh -c",
-            "  queuectl enqueue '{\"command\":\"...\", ...}'     a JSON job: id, command, max_retries, priority,",
-            "                                                 run_at, delay, timeout (only command is required)",
-            "  queuectl enqueue --file jobs.jsonl            one JSON job per line (- reads stdin); the file is",
-            "                                                 checked first, and nothing is sent if a line is bad",
-        })
 public final class EnqueueCommand extends DaemonCommand {
-    @Option(names = "--id", paramLabel = "ID", description = "Job id: 1-128 of A-Z a-z 0-9 . _ : - (default: a number).")
-    String id;
+    private final OptionSpec idOption = option("ID", String.class,
+            "Job id: 1-128 of A-Z a-z 0-9 . _ : - (default: a number).", "--id");
 
-    @Option(names = "--max-retries", paramLabel = "N", description = "Retries after the first run (default: the daemon's max_retries).")
-    Integer maxRetries;
+    private final OptionSpec maxRetries = option("N", Integer.class,
+            "Retries after the first run (default: the daemon's max_retries).", "--max-retries");
 
-    @Option(names = "--priority", paramLabel = "P", description = "Higher runs first (default 0).")
-    Integer priority;
+    private final OptionSpec priority = option("P", Integer.class, "Higher runs first (default 0).", "--priority");
 
-    @Option(names = "--delay", paramLabel = "DURATION", description = "Start no sooner than this from now (30s, 5m, 1h).")
-    String delay;
+    private final OptionSpec delay = option("DURATION", String.class,
+            "Start no sooner than this from now (30s, 5m, 1h).", "--delay");
 
-    @Option(names = "--run-at", paramLabel = "TIME",
-            description = "Start no sooner than TIME: 2026-11-23T10:00:00Z, or local time 2026-11-23T10:00.")
-    String runAt;
+    private final OptionSpec runAt = option("TIME", String.class,
+            "Start no sooner than TIME: 2026-11-23T10:00:00Z, or local time 2026-11-23T10:00.", "--run-at");
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Limit of each run (default: the daemon's job_timeout).")
-    String timeout;
+    private final OptionSpec timeout = option("DURATION", String.class,
+            "Limit of each run (default: the daemon's job_timeout).", "--timeout");
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Enqueue every JSON line of FILE (- for stdin).")
-    String file;
+    private final OptionSpec file = option("FILE", String.class, "Enqueue every JSON line of FILE (- for stdin).",
+            "-f", "--file");
 
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, or a JSON job.")
-    List<String> command;
+    private final PositionalParamSpec commandParameter = remainingParameters("COMMAND", "The command, or a JSON job.");
 
     public EnqueueCommand(ClientContext context) {
-        super(context);
+        super(context, "enqueue",
+                "Add a job. Prints the job's id.",
+                "",
+                "  queuectl enqueue [OPTIONS] -- CMD [ARGS...]   several arguments: run exactly this argv",
+                "  queuectl enqueue [OPTIONS] 'SHELL COMMAND'     one argument: run as written by /bin/sh -c",
+                "  queuectl enqueue '{\"command\":\"...\", ...}'     a JSON job: id, command, max_retries, priority,",
+                "                                                 run_at, delay, timeout (only command is required)",
+                "  queuectl enqueue --file jobs.jsonl            one JSON job per line (- reads stdin); the file is",
+                "                                                 checked first, and nothing is sent if a line is bad");
     }
 
     @Override
     protected int run(SocketClient client) {
+        String file = this.file.getValue();
         if (file != null) {
+            List<String> command = commandParameter.getValue();
             if (command != null && !command.isEmpty() || hasJobOptions()) {
                 throw usage("--file takes the jobs from the file; give no command or job options with it");
             }
             return new BulkEnqueue(client, out(), err(), json(), context.stdin()).run(file);
         }
-        Object result = request(client, new EnqueueRequest(spec()));
+        Object result = request(client, new EnqueueRequest(jobSpec()));
         if (json()) {
             return printJson(result);
         }
@@ -82,10 +77,12 @@ public final class EnqueueCommand extends DaemonCommand {
     }
 
     private boolean hasJobOptions() {
-        return id != null || maxRetries != null || priority != null || delay != null || runAt != null || timeout != null;
+        return idOption.getValue() != null || maxRetries.getValue() != null || priority.getValue() != null
+                || delay.getValue() != null || runAt.getValue() != null || timeout.getValue() != null;
     }
 
-    JobSpec spec() {
+    JobSpec jobSpec() {
+        List<String> command = commandParameter.getValue();
         if (command == null || command.isEmpty()) {
             throw usage("what should the job run? (queuectl enqueue -- CMD [ARGS...])");
         }
@@ -97,7 +94,11 @@ public final class EnqueueCommand extends DaemonCommand {
                 return JobSpec.fromJson(Fields.of(parseJson(command.get(0)), "job"));
             }
             String shell = command.size() == 1 ? command.get(0) : ShellQuoting.join(command);
-            return new JobSpec(id, shell, maxRetries, priority, runAt == null ? null : parseRunAt(runAt),
+            String runAt = this.runAt.getValue();
+            String delay = this.delay.getValue();
+            String timeout = this.timeout.getValue();
+            return new JobSpec(idOption.getValue(), shell, maxRetries.getValue(), priority.getValue(),
+                    runAt == null ? null : parseRunAt(runAt),
                     delay == null ? null : parseDuration("--delay", delay),
                     timeout == null ? null : parseDuration("--timeout", timeout));
         } catch (ProtocolException e) {

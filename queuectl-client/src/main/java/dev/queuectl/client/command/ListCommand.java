@@ -2,29 +2,26 @@ package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
 import dev.queuectl.client.transport.SocketClient;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code queuectl list}: jobs in enqueue order. */
-@Command(name = "list", usageHelpAutoWidth = true,
-        description = {"List jobs in the order they were enqueued, oldest first (--newest reverses it).",
-            "States: pending, processing, completed, failed (waiting to retry), dead (the DLQ)."})
 public final class ListCommand extends DaemonCommand {
-    @Option(names = "--state", paramLabel = "STATE", description = "Only jobs in this state.")
-    String state;
+    private final OptionSpec stateOption = option("STATE", String.class, "Only jobs in this state.", "--state");
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "Show at most N jobs (1-10000, default ${DEFAULT-VALUE}).")
-    int limit;
+    private final OptionSpec limit = optionWithDefault("N", int.class, "100", "Show at most N jobs (1-10000, default ${DEFAULT-VALUE}).",
+            "--limit");
 
-    @Option(names = "--newest", description = "Newest first.")
-    boolean newest;
+    private final OptionSpec newest = flag("Newest first.", "--newest");
 
     public ListCommand(ClientContext context) {
-        super(context);
+        super(context, "list",
+                "List jobs in the order they were enqueued, oldest first (--newest reverses it).",
+                "States: pending, processing, completed, failed (waiting to retry), dead (the DLQ).");
     }
 
     @Override
     protected int run(SocketClient client) {
-        return listJobs(client, state, limit, newest, "no jobs" + (state == null ? "" : " in state " + state));
+        String state = stateOption.getValue();
+        return listJobs(client, state, limit.getValue(), newest.getValue(), "no jobs" + (state == null ? "" : " in state " + state));
     }
 }

@@ -8,32 +8,31 @@ import dev.queuectl.protocol.json.Json;
 import dev.queuectl.protocol.request.LogsRequest;
 import dev.queuectl.protocol.result.LogChunk;
 import java.io.PrintWriter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code queuectl logs ID [--attempt N] [--follow]}. */
-@Command(name = "logs", usageHelpAutoWidth = true,
-        description = {"Print a run's output (stdout and stderr as they were written), by default the latest run's.",
-            "Each run keeps at most the daemon's output-limit (1MiB by default): the end of the output."})
 public final class LogsCommand extends DaemonCommand {
-    @Parameters(paramLabel = "ID", description = "The job's id.")
-    String id;
+    private final PositionalParamSpec idParameter = parameter("0", "ID", "1", "The job's id.");
 
-    @Option(names = "--attempt", paramLabel = "N", description = "Which run (1 is the first; default: the latest).")
-    Integer attempt;
+    private final OptionSpec attempt = option("N", Integer.class, "Which run (1 is the first; default: the latest).",
+            "--attempt");
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing while the run goes on; stop when it ends.")
-    boolean follow;
+    private final OptionSpec followOption = flag("Keep printing while the run goes on; stop when it ends.",
+            "-f", "--follow");
 
     public LogsCommand(ClientContext context) {
-        super(context);
+        super(context, "logs",
+                "Print a run's output (stdout and stderr as they were written), by default the latest run's.",
+                "Each run keeps at most the daemon's output-limit (1MiB by default): the end of the output.");
     }
 
     @Override
     protected int run(SocketClient client) {
         long offset = 0;
-        Integer which = attempt;
+        String id = idParameter.getValue();
+        boolean follow = followOption.getValue();
+        Integer which = attempt.getValue();
         boolean first = true;
         PrintWriter out = out();
         while (true) {

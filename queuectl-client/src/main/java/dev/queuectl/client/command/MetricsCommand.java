@@ -5,15 +5,14 @@ import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.request.MetricsRequest;
 import dev.queuectl.protocol.result.MetricsResult;
-import picocli.CommandLine.Command;
 
 /** {@code queuectl metrics}: the Prometheus text, through the socket. */
-@Command(name = "metrics", usageHelpAutoWidth = true,
-        description = {"Print the daemon's metrics in the Prometheus text format (queuectl_* counters, gauges and",
-            "timers). The daemon can also serve them over HTTP: see its metrics-listen setting."})
 public final class MetricsCommand extends DaemonCommand {
     public MetricsCommand(ClientContext context) {
-        super(context);
+        super(context, "metrics",
+                "Print the daemon's metrics in the Prometheus text format.",
+                "These are the queuectl_* counters, gauges and timers; the daemon can also serve them over HTTP",
+                "(see its metrics-listen setting).");
     }
 
     @Override

@@ -8,31 +8,30 @@ import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.PruneRequest;
 import dev.queuectl.protocol.result.CountResult;
 import java.time.Duration;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code queuectl prune [--completed] [--dead] [--older-than D]}. */
-@Command(name = "prune", usageHelpAutoWidth = true,
-        description = {"Delete finished jobs now, with their history and output. Without --older-than each state",
-            "keeps its configured retention (keep_completed, 7d by default; keep_dead, none by default); the",
-            "daemon also does this by itself every hour. With neither --completed nor --dead: both."})
 public final class PruneCommand extends DaemonCommand {
-    @Option(names = "--completed", description = "Prune completed jobs.")
-    boolean completed;
+    private final OptionSpec completedOption = flag("Prune completed jobs.", "--completed");
 
-    @Option(names = "--dead", description = "Prune dead jobs (the dead-letter queue).")
-    boolean dead;
+    private final OptionSpec deadOption = flag("Prune dead jobs (the dead-letter queue).", "--dead");
 
-    @Option(names = "--older-than", paramLabel = "DURATION",
-            description = "Only jobs that finished more than this long ago (12h, 7d; 0 for all).")
-    String olderThan;
+    private final OptionSpec olderThanOption = option("DURATION", String.class,
+            "Only jobs that finished more than this long ago (12h, 7d; 0 for all).", "--older-than");
 
     public PruneCommand(ClientContext context) {
-        super(context);
+        super(context, "prune",
+                "Delete finished jobs now, with their history and output.",
+                "Without --older-than each state keeps its configured retention (keep_completed, 7d by default;",
+                "keep_dead, none by default); the daemon also does this by itself every hour.",
+                "With neither --completed nor --dead: both.");
     }
 
     @Override
     protected int run(SocketClient client) {
+        boolean completed = completedOption.getValue();
+        boolean dead = deadOption.getValue();
+        String olderThan = olderThanOption.getValue();
         boolean both = !completed && !dead;
         PruneRequest request;
         try {

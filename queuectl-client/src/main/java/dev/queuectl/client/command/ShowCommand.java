@@ -7,24 +7,21 @@ import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.ShowRequest;
 import dev.queuectl.protocol.result.JobView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code queuectl show ID}: every field of a job and its run history. */
-@Command(name = "show", usageHelpAutoWidth = true, description = "Show every field of a job and the history of its runs.")
 public final class ShowCommand extends DaemonCommand {
-    @Parameters(paramLabel = "ID", description = "The job's id.")
-    String id;
+    private final PositionalParamSpec id = parameter("0", "ID", "1", "The job's id.");
 
     public ShowCommand(ClientContext context) {
-        super(context);
+        super(context, "show", "Show every field of a job and the history of its runs.");
     }
 
     @Override
     protected int run(SocketClient client) {
         ShowRequest request;
         try {
-            request = new ShowRequest(id);
+            request = new ShowRequest(id.getValue());
         } catch (ProtocolException e) {
             throw EnqueueCommand.usage(e.getMessage());
         }

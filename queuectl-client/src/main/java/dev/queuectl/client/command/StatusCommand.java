@@ -6,14 +6,12 @@ import dev.queuectl.client.render.StatusRenderer;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.request.StatusRequest;
 import dev.queuectl.protocol.result.StatusView;
-import picocli.CommandLine.Command;
 
 /** {@code queuectl status}: counts per state, the daemon, its workers. */
-@Command(name = "status", usageHelpAutoWidth = true,
-        description = "Show how many jobs are in each state, the daemon's pid, version, uptime and paths, and its workers.")
 public final class StatusCommand extends DaemonCommand {
     public StatusCommand(ClientContext context) {
-        super(context);
+        super(context, "status",
+                "Show how many jobs are in each state, the daemon's pid, version, uptime and paths, and its workers.");
     }
 
     @Override

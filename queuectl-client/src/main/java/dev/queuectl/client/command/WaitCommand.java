@@ -9,27 +9,26 @@ import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.WaitRequest;
 import dev.queuectl.protocol.result.WaitResult;
 import java.time.Duration;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code queuectl wait ID [--timeout D]}. */
-@Command(name = "wait", usageHelpAutoWidth = true,
-        description = {"Wait until a job is completed or dead (retries included).",
-            "Exit status 0 when it completed, 6 when it ended dead, 7 when --timeout passed first."})
 public final class WaitCommand extends DaemonCommand {
-    @Parameters(paramLabel = "ID", description = "The job's id.")
-    String id;
+    private final PositionalParamSpec idParameter = parameter("0", "ID", "1", "The job's id.");
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Give up after this long (30s, 5m, 1h).")
-    String timeout;
+    private final OptionSpec timeoutOption = option("DURATION", String.class, "Give up after this long (30s, 5m, 1h).",
+            "--timeout");
 
     public WaitCommand(ClientContext context) {
-        super(context);
+        super(context, "wait",
+                "Wait until a job is completed or dead (retries included).",
+                "Exit status 0 when it completed, 6 when it ended dead, 7 when --timeout passed first.");
     }
 
     @Override
     protected int run(SocketClient client) {
+        String id = idParameter.getValue();
+        String timeout = timeoutOption.getValue();
         WaitRequest request;
         try {
             Duration limit = timeout == null ? null : Durations.parse(timeout);

@@ -6,25 +6,22 @@ import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.WorkerStartRequest;
 import dev.queuectl.protocol.result.WorkersView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code queuectl worker start [--count N]}. */
-@Command(name = "start", usageHelpAutoWidth = true,
-        description = "Take jobs again, with N workers (default: the stored workers setting).")
 public final class WorkerStartCommand extends DaemonCommand {
-    @Option(names = "--count", paramLabel = "N", description = "Run at most N jobs at once (1-256); stored as workers.")
-    Integer count;
+    private final OptionSpec count = option("N", Integer.class, "Run at most N jobs at once (1-256); stored as workers.",
+            "--count");
 
     public WorkerStartCommand(ClientContext context) {
-        super(context);
+        super(context, "start", "Take jobs again, with N workers (default: the stored workers setting).");
     }
 
     @Override
     protected int run(SocketClient client) {
         WorkerStartRequest request;
         try {
-            request = new WorkerStartRequest(count);
+            request = new WorkerStartRequest(count.getValue());
         } catch (ProtocolException e) {
             throw EnqueueCommand.usage("--count: must be between 1 and 256");
         }

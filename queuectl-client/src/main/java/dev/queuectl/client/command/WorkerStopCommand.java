@@ -5,23 +5,19 @@ import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.request.WorkerStopRequest;
 import dev.queuectl.protocol.result.WorkersView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code queuectl worker stop [--wait]}. */
-@Command(name = "stop", usageHelpAutoWidth = true,
-        description = "Take no new jobs; running jobs finish in their own time.")
 public final class WorkerStopCommand extends DaemonCommand {
-    @Option(names = "--wait", description = "Return only when no job is running any more.")
-    boolean waitForIdle;
+    private final OptionSpec waitForIdle = flag("Return only when no job is running any more.", "--wait");
 
     public WorkerStopCommand(ClientContext context) {
-        super(context);
+        super(context, "stop", "Take no new jobs; running jobs finish in their own time.");
     }
 
     @Override
     protected int run(SocketClient client) {
-        Object result = request(client, new WorkerStopRequest(waitForIdle));
+        Object result = request(client, new WorkerStopRequest(waitForIdle.getValue()));
         if (json()) {
             return printJson(result);
         }

@@ -20,6 +20,7 @@ import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.ResourceLeakDetector;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -64,6 +65,11 @@ public final class SocketServer implements AutoCloseable {
      */
     public static SocketServer start(Path path, String socketGroup, int maxRequestBytes, int maxConnections,
                                      RequestHandler handler) throws IOException {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // Leak detection records a stack trace for a sample of buffer allocations; buffers
+            // here are released by Netty's own codecs. The property still turns it on.
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         int uid = PeerAuthorizer.currentUid();
         String user = Files.getOwner(Path.of("/proc/self")).getName();
         GroupPrincipal groupPrincipal = null;
