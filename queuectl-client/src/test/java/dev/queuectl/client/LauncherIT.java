@@ -51,10 +51,15 @@ class LauncherIT {
     }
 
     private Result run(Path program, String... args) throws IOException, InterruptedException {
+        return run(Map.of(), program, args);
+    }
+
+    private Result run(Map<String, String> env, Path program, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(program.toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File("/"));
+        pb.environment().putAll(env);
         pb.environment().put("QUEUECTL_SOCKET", socket.toString());
         pb.environment().put("XDG_STATE_HOME", tmp.resolve("state").toString());
         pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
@@ -118,6 +123,33 @@ class LauncherIT {
         assertEquals(1, r.code, r.toString());
         assertTrue(r.err.contains("line 1: max-connections"), r.err);
         assertFalse(r.err.contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void theClientBuildsItsClassDataArchiveUnderItsInstallationAndUsesIt() throws Exception {
+        Path cache = tmp.resolve("cache");
+        Path archive = Path.of(cache + "/queuectl" + ROOT.toRealPath() + "/client.jsa");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+
+        Result first = run(env, ROOT.resolve("bin/queuectl"), "--version");
+        assertEquals(0, first.code, first.toString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(archive));
+
+        Result withArchive = run(env, ROOT.resolve("bin/queuectl"), "--version");
+        assertEquals(new Result(0, first.out, ""), withArchive);
+        // an unusable archive (here: not an archive at all) is skipped without a word
+        Files.writeString(archive, "not a class-data archive");
+        Result broken = run(env, ROOT.resolve("bin/queuectl"), "--version");
+        assertEquals(new Result(0, first.out, ""), broken);
+    }
+
+    @Test
+    void noCdsBuildsNoArchive() throws Exception {
+        Path cache = tmp.resolve("cache");
+        Result r = run(Map.of("XDG_CACHE_HOME", cache.toString(), "QUEUECTL_NO_CDS", "1"),
+                ROOT.resolve("bin/queuectl"), "--version");
+        assertEquals(0, r.code, r.toString());
+        assertFalse(Files.exists(cache), "nothing cached with QUEUECTL_NO_CDS");
     }
 
     @Test
