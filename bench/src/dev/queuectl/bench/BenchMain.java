@@ -28,6 +28,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         Path root = null;
+        Path report = null;
         boolean quick = false;
         Set<String> only = new LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
@@ -46,6 +47,12 @@ public final class BenchMain {
                         only.add(name.strip());
                     }
                     break;
+                case "--report":
+                    if (i + 1 == args.length) {
+                        usage("--report needs a file name");
+                    }
+                    report = Path.of(args[++i]).toAbsolutePath();
+                    break;
                 case "--root":
                     root = Path.of(args[++i]).toAbsolutePath().normalize();
                     break;
@@ -60,10 +67,10 @@ public final class BenchMain {
         if (root == null) {
             usage("--root is required (bench/run passes it)");
         }
-        System.exit(run(root, quick, only));
+        System.exit(run(root, quick, only, report == null ? root.resolve("bench/results/latest.md") : report));
     }
 
-    private static int run(Path root, boolean quick, Set<String> only) throws IOException {
+    private static int run(Path root, boolean quick, Set<String> only, Path report) throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<Row> rows = new ArrayList<>();
@@ -103,12 +110,11 @@ public final class BenchMain {
         System.out.println();
         System.out.print(table);
 
-        Path report = root.resolve("bench/results/latest.md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, markdown(rows, machine, notes, quick, only, started, minutes), StandardCharsets.UTF_8);
         System.out.println();
         System.out.printf(Locale.ROOT, "%s run took %.1f min; report written to %s%n", quick ? "quick" : "full",
-                minutes, root.relativize(report));
+                minutes, report.startsWith(root) ? root.relativize(report) : report);
         return rows.stream().anyMatch(Row::isError) ? 1 : 0;
     }
 
@@ -170,9 +176,10 @@ public final class BenchMain {
         for (Figure f : FIGURES) {
             names.append("  ").append(String.format(Locale.ROOT, "%-11s", f.name())).append(f.title()).append('\n');
         }
-        return "Usage: bench/run [--quick] [--only NAME[,NAME]]\n"
+        return "Usage: bench/run [--quick] [--only NAME[,NAME]] [--report FILE]\n"
                 + "Measures queuectl beside baselines taken in the same run; prints one table and writes\n"
-                + "bench/results/latest.md. --quick uses tiny sizes (a smoke test).\n"
+                + "it as markdown to FILE (default bench/results/latest.md). --quick uses tiny sizes (a\n"
+                + "smoke test).\n"
                 + "Exit status: 0 measured (targets are reported, not enforced), 1 a figure failed, 2 usage.\n"
                 + "Figures:\n" + names;
     }
