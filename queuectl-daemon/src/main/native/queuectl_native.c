@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -153,6 +154,50 @@ JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_waitFor(JNI
         return 256 + WTERMSIG(status);
     }
     return 255;
+}
+
+/*
+ * The start time of process pid in clock ticks after boot: field 22 of /proc/PID/stat, which
+ * with the boot id tells this process apart from a later one given the same pid. Read here
+ * rather than in Java because it is read once per run, on the worker's path to the next job.
+ */
+JNIEXPORT jlong JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_procStartTime(JNIEnv *env, jclass cls, jint pid) {
+    (void) env;
+    (void) cls;
+    char path[32];
+    char buf[1024];
+    snprintf(path, sizeof(path), "/proc/%d/stat", (int) pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return -errno;
+    }
+    ssize_t n = read(fd, buf, sizeof(buf) - 1);
+    int err = errno;
+    close(fd);
+    if (n <= 0) {
+        return n < 0 ? -err : -EIO;
+    }
+    buf[n] = '\0';
+    /* Field 2, the command name, is in parentheses and may itself hold spaces and parentheses. */
+    char *p = strrchr(buf, ')');
+    if (p == NULL) {
+        return -EIO;
+    }
+    p++;
+    for (int field = 2; field < 22; field++) { /* each step moves p to the start of field + 1 */
+        p = strchr(p, ' ');
+        if (p == NULL) {
+            return -EIO;
+        }
+        p++;
+    }
+    char *end;
+    errno = 0;
+    unsigned long long ticks = strtoull(p, &end, 10);
+    if (end == p || errno != 0) {
+        return -EIO;
+    }
+    return (jlong) ticks;
 }
 
 /* kill(2): a negative pid signals the process group. */

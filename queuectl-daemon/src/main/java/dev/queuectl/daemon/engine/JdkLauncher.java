@@ -43,6 +43,12 @@ final class JdkLauncher implements ProcessLauncher {
             }
 
             @Override
+            public long startTime() {
+                ProcInfo.Stat stat = ProcInfo.stat((int) p.pid());
+                return stat == null ? 0 : stat.startTime();
+            }
+
+            @Override
             public int waitFor() throws InterruptedException {
                 int code = p.waitFor();
                 return code > 128 && code < 128 + 65 ? 256 + code - 128 : code;

@@ -54,9 +54,8 @@ final class JobRunner {
             return failure(run, started, null, why, why, RunOutcome.FAILED, 0);
         }
         int pid = process.pid();
-        ProcInfo.Stat stat = ProcInfo.stat(pid);
-        ctx.store.recordStart(new RunStart(run.seq(), run.attempt(), started, pid, pid,
-                stat == null ? 0 : stat.startTime(), ctx.bootId));
+        ctx.store.recordStart(new RunStart(run.seq(), run.attempt(), started, pid, pid, process.startTime(),
+                ctx.bootId));
         active.attach(pid, started);
         Instant due = run.runAt().isAfter(run.createdAt()) ? run.runAt() : run.createdAt();
         ctx.listener.runStarted(run, Duration.between(due, started).isNegative() ? Duration.ZERO

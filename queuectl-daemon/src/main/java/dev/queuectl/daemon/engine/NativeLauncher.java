@@ -49,6 +49,12 @@ final class NativeLauncher implements ProcessLauncher {
             }
 
             @Override
+            public long startTime() {
+                long ticks = NativeLibrary.procStartTime(pid);
+                return ticks < 0 ? 0 : ticks;
+            }
+
+            @Override
             public int waitFor() {
                 int status = NativeLibrary.waitFor(pid);
                 if (status < 0) {

@@ -79,6 +79,9 @@ public final class NativeLibrary {
 
     static native int waitFor(int pid);
 
+    /** Field 22 of /proc/PID/stat (start time in clock ticks after boot), or -errno. */
+    static native long procStartTime(int pid);
+
     static native int kill(int pid, int signal);
 
     static native int punchHole(byte[] path, long length);
