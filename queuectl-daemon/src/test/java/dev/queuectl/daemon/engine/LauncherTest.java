@@ -3,6 +3,7 @@ package dev.queuectl.daemon.engine;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -28,6 +29,20 @@ class LauncherTest {
     @Test
     void jdkLauncherStartsANewSessionAndReportsItsStartTime() throws Exception {
         check(new JdkLauncher());
+    }
+
+    @Test
+    void aChildThatCannotStartIsReportedAndLeavesNoZombie() throws Exception {
+        ProcessLauncher launcher = NativeLauncher.load(dir.resolve("lib")).orElseThrow();
+        Path missing = dir.resolve("no-such-dir");
+        IOException e = assertThrows(IOException.class, () -> launcher.start(
+                new LaunchSpec("true", List.of(), missing, dir.resolve("out"))));
+        assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("no such file"), e.getMessage());
+        // the failed child was reaped: this process has no zombie children left
+        assertTrue(ProcessHandle.current().children().noneMatch(c -> {
+            ProcInfo.Stat s = ProcInfo.stat((int) c.pid());
+            return s != null && s.state() == 'Z';
+        }), "no zombie child");
     }
 
     private void check(ProcessLauncher launcher) throws IOException, InterruptedException {
