@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fast launcher: {@code posix_spawn} with {@code POSIX_SPAWN_SETSID} through a small JNI
- * library shipped in the daemon jar (one vfork+exec per run, no helper process), plus waitpid,
- * kill and hole punching, all from {@link NativeLibrary}.
+ * The fast launcher: a vfork-style clone whose child calls setsid and execs the shell, through a
+ * small JNI library shipped in the daemon jar (one clone+exec per run, no helper process), plus
+ * waitpid, kill and hole punching, all from {@link NativeLibrary}.
  */
 final class NativeLauncher implements ProcessLauncher {
     private static final String SHELL = "/bin/sh";
@@ -80,6 +80,6 @@ final class NativeLauncher implements ProcessLauncher {
 
     @Override
     public String describe() {
-        return "native posix_spawn launcher";
+        return "native launcher (vfork-style clone, setsid, exec)";
     }
 }
