@@ -13,11 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +43,7 @@ class LauncherIT {
             ProcessHandle.of(daemonPid).ifPresent(ProcessHandle::destroy);
             ProcessHandle.of(daemonPid).ifPresent(h -> h.onExit().orTimeout(30, TimeUnit.SECONDS).join());
         }
-        try (Stream<Path> s = Files.walk(tmp)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestFiles.deleteTree(tmp);
     }
 
     private Result run(Path program, String... args) throws IOException, InterruptedException {

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -42,9 +41,7 @@ class SecurityIT {
 
     @AfterEach
     void tearDown() throws IOException {
-        try (Stream<Path> s = Files.walk(tmp)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestFiles.deleteTree(tmp);
     }
 
     private static boolean root() {
