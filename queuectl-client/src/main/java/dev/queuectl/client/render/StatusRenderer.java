@@ -19,8 +19,14 @@ public final class StatusRenderer {
     public static void print(StatusView s, PrintWriter out) {
         out.println("queuectld " + s.version() + " (protocol " + s.protocol() + "), pid " + s.pid()
                 + ", up " + Format.seconds(s.uptimeSeconds()));
+        if (s.node() != null) {
+            out.println("node      " + s.node());
+        }
         out.println("socket    " + s.socket());
         out.println("data dir  " + s.dataDir());
+        if (s.store() != null) {
+            out.println("store     " + s.store());
+        }
         out.println();
         Table jobs = new Table("JOBS", "");
         for (JobState state : JobState.values()) {
