@@ -121,7 +121,11 @@ final class Dispatcher {
     private void dispatch() {
         RuntimeConfig config = ctx.runtime.get();
         if (config.workersStopped()) {
-            return; // worker start wakes us
+            // Claim nothing, but mark the jobs whose run_at has come as due, so that what status
+            // says of the waiting jobs stays true while the pool is stopped; worker start wakes us.
+            ctx.store.claim(ctx.node, 0).join();
+            ctx.store.nextDue().join().ifPresent(this::wakeAt);
+            return;
         }
         int free = config.workers() - slotsInUse.getAsInt();
         if (free <= 0) {

@@ -45,7 +45,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void onEvent(JobEvent e) {
-        if (e instanceof JobEvent.Enqueued || e instanceof JobEvent.ConfigChanged
+        if (e instanceof JobEvent.Enqueued || e instanceof JobEvent.ConfigChanged || e instanceof JobEvent.Modified
                 || e instanceof JobEvent.StateChanged && ((JobEvent.StateChanged) e).state() == JobState.PENDING
                 || e instanceof JobEvent.BulkChanged && ((JobEvent.BulkChanged) e).state() == JobState.PENDING) {
             dispatcher.wake();

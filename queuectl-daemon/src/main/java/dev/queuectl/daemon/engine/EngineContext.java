@@ -44,7 +44,7 @@ final class EngineContext {
         this.bootId = dev.queuectl.daemon.engine.process.ProcInfo.bootId();
         List<String> env = new ArrayList<>();
         for (Map.Entry<String, String> e : System.getenv().entrySet()) {
-            if (!e.getKey().startsWith("QUEUECTL_")) {
+            if (!e.getKey().startsWith(QUEUECTL_PREFIX)) {
                 env.add(e.getKey() + "=" + e.getValue());
             }
         }
@@ -64,4 +64,6 @@ final class EngineContext {
     }
 
     static final String RUN_VARIABLE = "QUEUECTL_RUN";
+    /** queuectl's own variables: the daemon's are not passed on, and a job's cannot override a run's. */
+    static final String QUEUECTL_PREFIX = "QUEUECTL_";
 }

@@ -13,9 +13,11 @@ import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.job.Transition;
 import dev.queuectl.protocol.Durations;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,13 +51,19 @@ final class JobRunner {
         if (active.stopReason() != null) {
             return end(active, null, null, started, started, 0);
         }
+        Path workDir = run.cwd() != null ? Path.of(run.cwd()) : ctx.settings.workDir();
+        String missing = WorkDirs.problem(workDir);
+        if (missing != null) {
+            return failure(run, started, null, missing, missing, RunOutcome.FAILED, 0);
+        }
         StartedProcess process;
         try {
-            process = ctx.launcher.start(new LaunchSpec(run.command(), environment(run), ctx.settings.workDir(),
-                    active.output));
+            process = ctx.launcher.start(new LaunchSpec(run.command(), environment(run), workDir, active.output));
         } catch (IOException e) {
-            String why = "could not start /bin/sh: " + e.getMessage();
-            return failure(run, started, null, why, why, RunOutcome.FAILED, 0);
+            String why = "could not start /bin/sh in " + workDir + ": " + e.getMessage();
+            String problem = WorkDirs.problem(workDir); // it may have gone between the check and the start
+            return failure(run, started, null, problem != null ? problem : why, problem != null ? problem : why,
+                    RunOutcome.FAILED, 0);
         }
         int pid = process.pid();
         ctx.store.recordStart(new RunStart(run.seq(), run.attempt(), run.node(), started, pid, pid,
@@ -96,9 +104,26 @@ final class JobRunner {
         return ctx.runtime.get().jobTimeout();
     }
 
+    /**
+     * The daemon's environment, the job's own variables over it, then queuectl's: the job's
+     * values win over the daemon's, and nothing wins over queuectl's (a job cannot set them).
+     */
     private List<String> environment(ClaimedRun run) {
-        List<String> env = new java.util.ArrayList<>(ctx.baseEnvironment.size() + 4);
-        env.addAll(ctx.baseEnvironment);
+        List<String> env = new java.util.ArrayList<>(ctx.baseEnvironment.size() + run.env().size() + 4);
+        if (run.env().isEmpty()) {
+            env.addAll(ctx.baseEnvironment);
+        } else {
+            for (String entry : ctx.baseEnvironment) {
+                if (!run.env().containsKey(entry.substring(0, entry.indexOf('=')))) {
+                    env.add(entry);
+                }
+            }
+            for (Map.Entry<String, String> e : run.env().entrySet()) {
+                if (!e.getKey().startsWith(EngineContext.QUEUECTL_PREFIX)) {
+                    env.add(e.getKey() + "=" + e.getValue());
+                }
+            }
+        }
         env.add("QUEUECTL_JOB_ID=" + run.id());
         env.add("QUEUECTL_ATTEMPT=" + run.attempt());
         env.add("QUEUECTL_SOCKET=" + ctx.settings.socket());

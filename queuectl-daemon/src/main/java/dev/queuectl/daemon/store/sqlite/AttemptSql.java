@@ -23,4 +23,7 @@ final class AttemptSql {
     static final String OUTPUT_DROPPED = "SELECT output_dropped, outcome IS NULL FROM attempts WHERE job_seq = ? AND number = ?";
 
     static final String DELETE_FOR_JOB = "DELETE FROM attempts WHERE job_seq = ?";
+
+    /** The history of several jobs, their seqs a JSON array. */
+    static final String DELETE_FOR_JOBS = "DELETE FROM attempts WHERE job_seq IN (SELECT value FROM json_each(?))";
 }

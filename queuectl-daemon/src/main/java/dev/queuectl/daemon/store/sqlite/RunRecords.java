@@ -24,11 +24,15 @@ final class RunRecords {
      */
     static List<ClaimedRun> claim(Tx tx, String node, int max, long now) throws SQLException {
         tx.update(JobSql.PROMOTE, ps -> ps.setLong(1, now));
+        if (max <= 0) {
+            return List.of();
+        }
         List<ClaimedRun> claimed = tx.query(JobSql.CLAIMABLE, ps -> ps.setInt(1, max),
                 rs -> new ClaimedRun(rs.getLong("seq"), rs.getString("id"), rs.getString("command"), node,
                         rs.getInt("runs") + 1, rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
                         Tx.nullableLong(rs, "timeout_ms"), JobRows.instant(rs, "created_at"),
-                        JobRows.instant(rs, "run_at"), Instant.ofEpochMilli(now)));
+                        JobRows.instant(rs, "run_at"), Instant.ofEpochMilli(now), rs.getString("cwd"),
+                        JsonMaps.decode(rs.getString("env"))));
         for (ClaimedRun run : claimed) {
             int taken = tx.update(JobSql.TAKE, ps -> {
                 ps.setString(1, node);
