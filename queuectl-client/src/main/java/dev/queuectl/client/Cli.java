@@ -6,17 +6,22 @@ import dev.queuectl.client.command.ConfigGetCommand;
 import dev.queuectl.client.command.ConfigSetCommand;
 import dev.queuectl.client.command.ConfigShowCommand;
 import dev.queuectl.client.command.CancelCommand;
+import dev.queuectl.client.command.CompleteCommand;
 import dev.queuectl.client.command.DlqListCommand;
 import dev.queuectl.client.command.DlqPurgeCommand;
 import dev.queuectl.client.command.DlqRetryCommand;
 import dev.queuectl.client.command.DrainCommand;
+import dev.queuectl.client.command.EditCommand;
 import dev.queuectl.client.command.EnqueueCommand;
 import dev.queuectl.client.command.GroupCommand;
+import dev.queuectl.client.command.HoldCommand;
 import dev.queuectl.client.command.ListCommand;
 import dev.queuectl.client.command.LogsCommand;
 import dev.queuectl.client.command.MetricsCommand;
 import dev.queuectl.client.command.PruneCommand;
 import dev.queuectl.client.command.QueuectlCommand;
+import dev.queuectl.client.command.ReleaseCommand;
+import dev.queuectl.client.command.RerunCommand;
 import dev.queuectl.client.command.ShowCommand;
 import dev.queuectl.client.command.StatusCommand;
 import dev.queuectl.client.command.WaitCommand;
@@ -58,6 +63,10 @@ public final class Cli {
             case "logs": return line(new LogsCommand(c));
             case "wait": return line(new WaitCommand(c));
             case "cancel": return line(new CancelCommand(c));
+            case "rerun": return line(new RerunCommand(c));
+            case "edit": return line(new EditCommand(c));
+            case "hold": return line(new HoldCommand(c));
+            case "release": return line(new ReleaseCommand(c));
             case "dlq": return line(new GroupCommand("dlq", "which dlq command? (for example: queuectl dlq list)",
                             "The dead-letter queue: jobs that failed max_retries + 1 times, or were cancelled."))
                     .addSubcommand(line(new DlqListCommand(c)))
@@ -79,6 +88,7 @@ public final class Cli {
             case "metrics": return line(new MetricsCommand(c));
             case "drain": return line(new DrainCommand(c));
             case "completion": return line(new CompletionCommand());
+            case "__complete": return line(new CompleteCommand(c));
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -101,8 +111,9 @@ public final class Cli {
     }
 
     /** The top-level commands, in the order {@code queuectl --help} lists them. */
-    static final List<String> COMMANDS = List.of("enqueue", "show", "list", "status", "logs", "wait", "cancel", "dlq",
-            "worker", "config", "prune", "metrics", "drain", "completion");
+    static final List<String> COMMANDS = List.of("enqueue", "show", "list", "status", "logs", "wait", "cancel", "rerun",
+            "edit", "hold", "release", "dlq", "worker", "config", "prune", "metrics", "drain", "completion",
+            "__complete");
 
     /**
      * Builds the command line for {@code args}. Only the command being run is built (each model

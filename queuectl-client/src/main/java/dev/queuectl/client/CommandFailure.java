@@ -12,4 +12,9 @@ public final class CommandFailure extends RuntimeException {
     public int exitCode() {
         return exitCode;
     }
+
+    /** A usage error: bad arguments, exit status 2. */
+    public static CommandFailure usage(String message) {
+        return new CommandFailure(ExitCodes.USAGE, message);
+    }
 }

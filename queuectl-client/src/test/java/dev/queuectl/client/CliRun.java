@@ -22,15 +22,24 @@ final class CliRun {
     }
 
     static CliRun withStdin(Path socket, String stdin, String... args) {
+        return in(socket, Path.of(System.getProperty("user.dir")), Map.of(), stdin, args);
+    }
+
+    /**
+     * Runs the command line as if from a shell in directory {@code cwd} whose environment holds
+     * {@code extraEnv} too.
+     */
+    static CliRun in(Path socket, Path cwd, Map<String, String> extraEnv, String stdin, String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("HOME", "/nonexistent-home");
         if (socket != null) {
             env.put("QUEUECTL_SOCKET", socket.toString());
         }
+        env.putAll(extraEnv);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ClientContext context = new ClientContext(env, Clock.systemUTC(),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), cwd);
         int code = Cli.create(context, new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }

@@ -53,6 +53,12 @@ public abstract class BaseCommand {
         return add(OptionSpec.builder(names).type(boolean.class).defaultValue("false").description(description));
     }
 
+    /** Adds an option that may be given several times; its value is the list of them (null when absent). */
+    protected final OptionSpec repeatable(String label, String description, String... names) {
+        return add(OptionSpec.builder(names).paramLabel(label).type(java.util.List.class).auxiliaryTypes(String.class)
+                .arity("1").description(description));
+    }
+
     private OptionSpec add(OptionSpec.Builder builder) {
         OptionSpec option = builder.build();
         spec.addOption(option);

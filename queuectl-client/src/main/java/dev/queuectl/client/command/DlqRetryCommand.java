@@ -1,45 +1,27 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
-import dev.queuectl.client.ExitCodes;
-import dev.queuectl.client.transport.SocketClient;
-import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.JobSelection;
 import dev.queuectl.protocol.request.DlqRetryRequest;
-import dev.queuectl.protocol.result.CountResult;
+import dev.queuectl.protocol.request.Request;
 import dev.queuectl.protocol.result.JobView;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code queuectl dlq retry ID|--all}. */
-public final class DlqRetryCommand extends DaemonCommand {
-    private final PositionalParamSpec idParameter = parameter("0", "ID", "0..1", "The dead job's id.");
-
-    private final OptionSpec allOption = flag("Every job in the dead-letter queue.", "--all");
-
+/** {@code queuectl dlq retry ID... | filters | --all [--dry-run]}. */
+public final class DlqRetryCommand extends BulkCommand {
     public DlqRetryCommand(ClientContext context) {
-        super(context, "retry", "Move a dead job (or all of them) back to pending: attempts start from 0, the history stays.");
+        super(context, "retry", "moved {} from the dead-letter queue back to pending",
+                "move {} from the dead-letter queue back to pending", "Every job in the dead-letter queue.", false,
+                "Move dead jobs back to pending: attempts start from 0, the history stays.",
+                "Name them by id, or select them with --label, --search, --since, --until, or --all.");
     }
 
     @Override
-    protected int run(SocketClient client) {
-        String id = idParameter.getValue();
-        boolean all = allOption.getValue();
-        DlqRetryRequest request;
-        try {
-            request = new DlqRetryRequest(id, all);
-        } catch (ProtocolException e) {
-            throw EnqueueCommand.usage(all ? "give either an ID or --all, not both" : e.getMessage());
-        }
-        Object result = request(client, request);
-        if (json()) {
-            return printJson(result);
-        }
-        if (all) {
-            long n = CountResult.fromJson(result).count();
-            out().println("moved " + n + (n == 1 ? " job" : " jobs") + " from the dead-letter queue back to pending");
-        } else {
-            out().println(JobView.fromJson(result).id() + " is pending again");
-        }
-        return ExitCodes.OK;
+    protected Request request(JobSelection selection) {
+        return new DlqRetryRequest(selection);
+    }
+
+    @Override
+    protected void printOne(Object result) {
+        out().println(JobView.fromJson(result).id() + " is pending again");
     }
 }

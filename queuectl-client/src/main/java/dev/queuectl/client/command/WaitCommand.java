@@ -1,57 +1,86 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.Durations;
+import dev.queuectl.protocol.JobSpec;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.json.Json;
 import dev.queuectl.protocol.request.WaitRequest;
 import dev.queuectl.protocol.result.WaitResult;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code queuectl wait ID [--timeout D]}. */
+/** {@code queuectl wait ID... [--timeout D]}: until every job is completed or dead. */
 public final class WaitCommand extends DaemonCommand {
-    private final PositionalParamSpec idParameter = parameter("0", "ID", "1", "The job's id.");
+    private final PositionalParamSpec ids = remainingParameters("ID", "The jobs' ids.");
 
-    private final OptionSpec timeoutOption = option("DURATION", String.class, "Give up after this long (30s, 5m, 1h).",
-            "--timeout");
+    private final OptionSpec timeoutOption = option("DURATION", String.class,
+            "Give up after this long in all (30s, 5m, 1h).", "--timeout");
 
     public WaitCommand(ClientContext context) {
         super(context, "wait",
-                "Wait until a job is completed or dead (retries included).",
-                "Exit status 0 when it completed, 6 when it ended dead, 7 when --timeout passed first.");
+                "Wait until jobs are completed or dead (retries included).",
+                "Exit status 0 when all completed, 6 when one ended dead, 7 when --timeout passed first.");
     }
 
     @Override
     protected int run(SocketClient client) {
-        String id = idParameter.getValue();
-        String timeout = timeoutOption.getValue();
-        WaitRequest request;
-        try {
-            Duration limit = timeout == null ? null : Durations.parse(timeout);
-            request = new WaitRequest(id, limit);
-        } catch (IllegalArgumentException e) {
-            throw EnqueueCommand.usage("--timeout: " + e.getMessage());
-        } catch (ProtocolException e) {
-            throw EnqueueCommand.usage(e.getMessage());
+        List<String> given = ids.getValue();
+        if (given == null || given.isEmpty()) {
+            throw CommandFailure.usage("which job? (queuectl wait ID... [--timeout D])");
         }
-        Object raw = request(client, request);
-        WaitResult result = WaitResult.fromJson(raw);
+        String timeout = timeoutOption.getValue();
+        Duration limit;
+        try {
+            limit = timeout == null ? null : Durations.parse(timeout);
+            for (String id : given) {
+                JobSpec.validateId(id);
+            }
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage("--timeout: " + e.getMessage());
+        } catch (ProtocolException e) {
+            throw CommandFailure.usage(e.getMessage());
+        }
+        Instant deadline = limit == null ? null : context.clock().instant().plus(limit);
+        List<Object> raw = new ArrayList<>();
+        int code = ExitCodes.OK;
+        for (String id : given) {
+            Duration left = deadline == null ? null
+                    : Duration.between(context.clock().instant(), deadline).isNegative() ? Duration.ZERO
+                    : Duration.between(context.clock().instant(), deadline);
+            Object answer = request(client, new WaitRequest(id, left));
+            raw.add(answer);
+            WaitResult result = WaitResult.fromJson(answer);
+            if (!json()) {
+                print(id, result, timeout);
+            }
+            if (!result.finished()) {
+                code = ExitCodes.WAIT_TIMEOUT;
+            } else if (result.job().state() != JobState.COMPLETED && code == ExitCodes.OK) {
+                code = ExitCodes.JOB_DEAD;
+            }
+        }
         if (json()) {
-            printJson(raw);
-        } else if (!result.finished()) {
+            out().println(Json.toString(raw.size() == 1 ? raw.get(0) : raw));
+        }
+        return code;
+    }
+
+    private void print(String id, WaitResult result, String timeout) {
+        if (!result.finished()) {
             err().println("queuectl: " + id + " is still " + result.job().state().wireName() + " after " + timeout);
         } else if (result.job().state() == JobState.COMPLETED) {
             out().println(id + " completed");
         } else {
             out().println(id + " is dead: " + (result.job().lastError() == null ? "-" : result.job().lastError()));
         }
-        if (!result.finished()) {
-            return ExitCodes.WAIT_TIMEOUT;
-        }
-        return result.job().state() == JobState.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_DEAD;
     }
 }

@@ -16,6 +16,30 @@ public final class StatusRenderer {
         return s == null ? "-" : Format.seconds(s);
     }
 
+    /** Why a state's jobs wait: "(2 held, 5 not due yet, 3 waiting for a worker)", or "" for none. */
+    private static String waiting(StatusView s, JobState state) {
+        java.util.Map<String, Long> w = s.waiting().get(state);
+        if (w == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        long held = w.getOrDefault("held", 0L);
+        long notDue = w.getOrDefault("not_due", 0L);
+        long due = w.getOrDefault("due", 0L);
+        if (held > 0) {
+            b.append(held).append(" held");
+        }
+        if (notDue > 0) {
+            b.append(b.length() > 0 ? ", " : "").append(notDue)
+                    .append(state == JobState.FAILED ? " retrying later" : " not due yet");
+        }
+        if (due > 0) {
+            String why = s.workers().stopped() ? " due, workers stopped" : " waiting for a worker";
+            b.append(b.length() > 0 ? ", " : "").append(due).append(why);
+        }
+        return b.length() == 0 ? "" : "(" + b + ")";
+    }
+
     public static void print(StatusView s, PrintWriter out) {
         out.println("queuectld " + s.version() + " (protocol " + s.protocol() + "), pid " + s.pid()
                 + ", up " + Format.seconds(s.uptimeSeconds()));
@@ -28,9 +52,9 @@ public final class StatusRenderer {
             out.println("store     " + s.store());
         }
         out.println();
-        Table jobs = new Table("JOBS", "");
+        Table jobs = new Table("JOBS", "", "");
         for (JobState state : JobState.values()) {
-            jobs.row("  " + state.wireName(), s.counts().getOrDefault(state, 0L));
+            jobs.row("  " + state.wireName(), s.counts().getOrDefault(state, 0L), waiting(s, state));
         }
         jobs.print(out);
         out.println();
