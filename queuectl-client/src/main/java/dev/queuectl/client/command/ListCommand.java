@@ -61,8 +61,10 @@ public final class ListCommand extends DaemonCommand {
             jobs.addAll(more.jobs());
             next = more.next();
         }
-        JobRenderer.table(new JobList(jobs, page.total(), next), context.clock().instant(), out(),
-                filter.isEmpty() ? "no jobs" : "no jobs match");
+        String none = filter.isEmpty() ? "no jobs" : filter.states().size() == 1 && filter.labels().isEmpty()
+                && filter.search() == null && filter.since() == null && filter.until() == null
+                ? "no jobs in state " + filter.states().iterator().next().wireName() : "no jobs match";
+        JobRenderer.table(new JobList(jobs, page.total(), next), context.clock().instant(), out(), none);
         if (next != null) {
             out().println("(more: add --cursor " + next + ")");
         }
