@@ -117,7 +117,7 @@ class EngineCliIT {
         assertEquals("deleted d1\n", ok("dlq", "purge", "d1").out);
         assertEquals(3, cli("show", "d1").exitCode);
         assertEquals(4, cli("dlq", "purge", "w1").exitCode, "w1 is completed, not dead");
-        assertEquals("deleted 3 jobs: d2, d3, r1\n", ok("dlq", "purge", "--all").out);
+        assertEquals("deleted 3 jobs: r1, d2, d3\n", ok("dlq", "purge", "--all").out);
         assertEquals("the dead-letter queue is empty\n", ok("dlq", "list").out);
     }
 
