@@ -96,7 +96,7 @@ public final class BashScript {
             "            local IFS=$'\\n'",
             "            COMPREPLY=($(\"${COMP_WORDS[0]}\" \"${sock[@]}\" __complete label_keys -- \"$cur\" 2>/dev/null"
                     + " | sed 's/$/=/'))",
-            "            type compopt >/dev/null 2>&1 && compopt -o nospace;;",
+            "            type compopt >/dev/null 2>&1 && compopt -o nospace 2>/dev/null;;",
             "        job_ids*|config_keys)",
             "            local IFS=$'\\n'",
             "            COMPREPLY=($(\"${COMP_WORDS[0]}\" \"${sock[@]}\" __complete \"$kind\" -- \"$cur\" 2>/dev/null));;",

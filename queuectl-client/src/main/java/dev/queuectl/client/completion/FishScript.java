@@ -75,7 +75,8 @@ public final class FishScript {
             case "label_keys":
                 return " -x -a '(__queuectl_ask label_keys | string replace -r \\'$\\' =)'";
             default:
-                return " -x -a '(__queuectl_ask " + kind + ")'";
+                // -k keeps the daemon's order: the most recent job first
+                return " -x -k -a '(__queuectl_ask " + kind + ")'";
         }
     }
 
