@@ -82,6 +82,22 @@ class EngineCliIT {
         CliRun notYet = cli("logs", later);
         assertEquals(0, notYet.exitCode);
         assertTrue(notYet.err.contains("has not run yet"), notYet.err);
+        ok("cancel", later);
+        CliRun never = cli("logs", "--follow", later);
+        assertEquals(0, never.exitCode, never::toString);
+        assertTrue(never.err.contains("is dead and never ran"), never.err);
+    }
+
+    @Test
+    void followingAJobThatHasNotRunYetWaitsForItsFirstRun() throws Exception {
+        ok("worker", "stop");
+        String id = ok("enqueue", "echo started").out.strip();
+        java.util.concurrent.CompletableFuture<CliRun> follow =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> cli("logs", "--follow", id));
+        ok("worker", "start");
+        CliRun followed = follow.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, followed.exitCode, followed::toString);
+        assertEquals("started\n", followed.out);
     }
 
     @Test

@@ -3,9 +3,12 @@ package dev.queuectl.client.command;
 import dev.queuectl.client.ClientContext;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
+import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.json.Json;
 import dev.queuectl.protocol.request.LogsRequest;
+import dev.queuectl.protocol.request.ShowRequest;
+import dev.queuectl.protocol.result.JobView;
 import dev.queuectl.protocol.result.LogChunk;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -47,7 +50,7 @@ public final class LogsCommand extends DaemonCommand {
             if (json()) {
                 out.println(Json.toString(raw));
             } else {
-                if (chunk.runs() == 0) {
+                if (chunk.runs() == 0 && !follow) {
                     err().println("queuectl: " + id + " has not run yet");
                     return ExitCodes.OK;
                 }
@@ -57,6 +60,19 @@ public final class LogsCommand extends DaemonCommand {
                 }
                 out.print(chunk.data());
                 out.flush();
+            }
+            if (chunk.runs() == 0) {
+                // Following a job that has not run yet: the next request waits for its first run,
+                // unless it will never have one (cancelled before it ran).
+                JobView job = JobView.fromJson(request(client, new ShowRequest(id)));
+                if (job.state() == JobState.COMPLETED || job.state() == JobState.DEAD) {
+                    if (!json()) {
+                        err().println("queuectl: " + id + " is " + job.state().wireName() + " and never ran");
+                    }
+                    return ExitCodes.OK;
+                }
+                first = false;
+                continue;
             }
             first = false;
             which = chunk.attempt();

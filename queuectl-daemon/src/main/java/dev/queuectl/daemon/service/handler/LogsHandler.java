@@ -2,6 +2,7 @@ package dev.queuectl.daemon.service.handler;
 
 import dev.queuectl.daemon.engine.LiveRun;
 import dev.queuectl.daemon.engine.output.OutputFiles;
+import dev.queuectl.daemon.event.JobEvent;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.service.ServiceContext;
 import dev.queuectl.protocol.ProtocolException;
@@ -17,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code logs}: a chunk of a run's output from an offset. With {@code wait_for_data}, a running
  * run's request waits (up to {@value #WAIT_SECONDS} s) for new output or the run's end before
- * answering empty, so {@code logs --follow} does not spin.
+ * answering empty, so {@code logs --follow} does not spin; a job that has not run yet is waited
+ * for the same way (its first run, or any change of its state), so following a job enqueued a
+ * moment ago shows its output.
  */
 public final class LogsHandler implements OpHandler<LogsRequest> {
     private static final long WAIT_SECONDS = 10;
@@ -31,10 +34,34 @@ public final class LogsHandler implements OpHandler<LogsRequest> {
 
     @Override
     public CompletableFuture<LogChunk> handle(LogsRequest request) {
+        return handle(request, request.waitForData() ? ctx.clock().instant().plusSeconds(WAIT_SECONDS) : null);
+    }
+
+    private CompletableFuture<LogChunk> handle(LogsRequest request, Instant waitForRun) {
+        // Subscribe before looking, so that a claim between the look and the wait is not missed.
+        CompletableFuture<JobEvent> started = waitForRun == null ? null : ctx.events().next(e -> concerns(e,
+                request.id()));
         return ctx.store().locate(request.id()).thenCompose(found -> {
-            JobRef job = found.orElseThrow(() -> ProtocolException.notFound(request.id()));
+            JobRef job = found.orElseThrow(() -> {
+                if (started != null) {
+                    started.cancel(false);
+                }
+                return ProtocolException.notFound(request.id());
+            });
             if (job.runs() == 0) {
+                long ms = waitForRun == null ? 0 : Duration.between(ctx.clock().instant(), waitForRun).toMillis();
+                if (ms > 0) {
+                    return started.orTimeout(ms, TimeUnit.MILLISECONDS).handle((e, t) -> t == null)
+                            .thenCompose(changed -> changed ? handle(request, waitForRun)
+                                    : CompletableFuture.completedFuture(new LogChunk(job.id(), 0, 0, 0, 0, 0, false, "")));
+                }
+                if (started != null) {
+                    started.cancel(false);
+                }
                 return CompletableFuture.completedFuture(new LogChunk(job.id(), 0, 0, 0, 0, 0, false, ""));
+            }
+            if (started != null) {
+                started.cancel(false);
             }
             int attempt = request.attempt() == null ? job.runs() : request.attempt();
             if (attempt > job.runs()) {
@@ -44,6 +71,13 @@ public final class LogsHandler implements OpHandler<LogsRequest> {
             Instant giveUp = request.waitForData() ? ctx.clock().instant().plusSeconds(WAIT_SECONDS) : null;
             return read(job, attempt, request.offset(), giveUp);
         });
+    }
+
+    private static boolean concerns(JobEvent e, String id) {
+        if (e instanceof JobEvent.RunClaimed) {
+            return ((JobEvent.RunClaimed) e).run().id().equals(id);
+        }
+        return e instanceof JobEvent.StateChanged && id.equals(((JobEvent.StateChanged) e).id());
     }
 
     private CompletableFuture<LogChunk> read(JobRef job, int attempt, long offset, Instant giveUp) {
