@@ -21,7 +21,6 @@ public final class ReleaseCommand extends BulkCommand {
     @Override
     protected void printOne(Object result) {
         JobView job = JobView.fromJson(result);
-        out().println("released " + job.id() + (job.whyWaiting() == null ? "" : " (" + job.whyWaiting().message()
-                + ")"));
+        out().println("released " + job.id() + (job.whyWaiting() == null ? "" : ": " + job.whyWaiting().message()));
     }
 }

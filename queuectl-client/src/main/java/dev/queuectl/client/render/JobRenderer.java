@@ -1,6 +1,7 @@
 package dev.queuectl.client.render;
 
 import dev.queuectl.protocol.JobState;
+import dev.queuectl.protocol.WaitReason;
 import dev.queuectl.protocol.result.AttemptView;
 import dev.queuectl.protocol.result.JobList;
 import dev.queuectl.protocol.result.JobView;
@@ -16,8 +17,8 @@ public final class JobRenderer {
     public static void detail(JobView j, Instant now, PrintWriter out) {
         line(out, "id", j.id());
         line(out, "state", stateSentence(j, now));
-        if (j.whyWaiting() != null) {
-            line(out, "waiting", j.whyWaiting().message());
+        if (j.whyWaiting() != null && j.whyWaiting().kind() != WaitReason.NOT_DUE) {
+            line(out, "waiting", j.whyWaiting().message()); // not due: the state line says until when
         }
         line(out, "command", j.command());
         line(out, "directory", j.cwd() == null ? "the daemon user's home" : j.cwd());
