@@ -9,8 +9,8 @@ import dev.queuectl.protocol.result.JobView;
 /** {@code queuectl cancel ID... | --state/--label/--search/--since/--until | --all [--dry-run]}. */
 public final class CancelCommand extends BulkCommand {
     public CancelCommand(ClientContext context) {
-        super(context, "cancel", "cancelled {}", "cancel {}", "Every job that can be cancelled (pending, failed, running).",
-                true,
+        super(context, "cancel", "cancelled {}", "cancel {}",
+                "Every job that can be cancelled (pending, failed, running).", true,
                 "Cancel jobs: they go to the dead-letter queue with last error \"cancelled\".",
                 "A running job's whole process group gets SIGTERM, then SIGKILL after the daemon's kill-grace.",
                 "Name jobs by id, or select them with filters (combined: all must hold) or --all; completed and dead",

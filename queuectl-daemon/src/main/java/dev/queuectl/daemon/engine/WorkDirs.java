@@ -14,7 +14,8 @@ final class WorkDirs {
     /** What is wrong with {@code dir} as a working directory, or null if a process can start in it. */
     static String problem(Path dir) {
         if (Files.isDirectory(dir)) {
-            return Files.isExecutable(dir) ? null : "working directory " + dir + " cannot be entered (permission denied)";
+            return Files.isExecutable(dir) ? null
+                    : "working directory " + dir + " cannot be entered (permission denied)";
         }
         if (Files.exists(dir)) {
             return "working directory " + dir + " is not a directory";
