@@ -75,7 +75,7 @@ final class BulkEnqueue {
                 String done = ids.isEmpty() ? "nothing was enqueued"
                         : ids.size() + " jobs (lines up to " + (firstLine - 1) + ") were enqueued; lines " + firstLine
                         + " onward were not — fix the line and resend them, e.g. with tail -n +" + firstLine;
-                throw new CommandFailure(ExitCodes.of(r.code()), name + ": " + why + "; " + done);
+                throw new CommandFailure(r.code(), name + ": " + why + "; " + done);
             }
             ids.addAll(BatchResult.fromJson(r.result()).ids());
             from = to;
@@ -127,11 +127,11 @@ final class BulkEnqueue {
             }
             return lines;
         } catch (NoSuchFileException e) {
-            throw new CommandFailure(ExitCodes.USAGE, "no such file: " + file);
+            throw CommandFailure.usage("no such file: " + file);
         } catch (CharacterCodingException e) {
-            throw new CommandFailure(ExitCodes.USAGE, file + " is not UTF-8 text; nothing was enqueued");
+            throw CommandFailure.usage(file + " is not UTF-8 text; nothing was enqueued");
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.USAGE, "cannot read " + file + ": " + e.getMessage());
+            throw CommandFailure.usage("cannot read " + file + ": " + e.getMessage());
         }
     }
 
@@ -167,7 +167,7 @@ final class BulkEnqueue {
             if (errors.size() > MAX_ERRORS_SHOWN) {
                 err.println(name + ": ... and " + (errors.size() - MAX_ERRORS_SHOWN) + " more bad lines");
             }
-            throw new CommandFailure(ExitCodes.USAGE, name + ": " + errors.size()
+            throw CommandFailure.usage(name + ": " + errors.size()
                     + (errors.size() == 1 ? " bad line" : " bad lines") + "; nothing was enqueued");
         }
         return new Parsed(specs, lineNumbers);

@@ -1,6 +1,7 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.ProtocolException;
@@ -24,9 +25,10 @@ public final class CancelCommand extends DaemonCommand {
         try {
             request = new CancelRequest(id.getValue());
         } catch (ProtocolException e) {
-            throw EnqueueCommand.usage(e.getMessage());
+            throw CommandFailure.usage(e.getMessage());
         }
-        Object result = request(client, request);
+        // Waits while the daemon stops the run (SIGTERM, then SIGKILL after its kill-grace).
+        Object result = waitingRequest(client, request, null);
         if (json()) {
             return printJson(result);
         }

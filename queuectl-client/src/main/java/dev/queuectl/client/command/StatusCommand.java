@@ -20,7 +20,7 @@ public final class StatusCommand extends DaemonCommand {
         if (json()) {
             return printJson(result);
         }
-        StatusRenderer.print(StatusView.fromJson(result), out());
+        StatusRenderer.print(StatusView.fromJson(result), display(), out());
         return ExitCodes.OK;
     }
 }
