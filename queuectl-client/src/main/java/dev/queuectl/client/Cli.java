@@ -67,18 +67,21 @@ public final class Cli {
             case "wait": return line(new WaitCommand(c));
             case "cancel": return line(new CancelCommand(c));
             case "dlq": return line(new GroupCommand("dlq", "which dlq command? (for example: queuectl dlq list)",
-                            "The dead-letter queue: jobs that failed max_retries + 1 times, or were cancelled."))
+                            "The dead-letter queue (dead jobs): list, retry, purge.",
+                            "Jobs are dead when they failed max_retries + 1 times, or were cancelled."))
                     .addSubcommand(line(new DlqListCommand(c)))
                     .addSubcommand(line(new DlqRetryCommand(c)))
                     .addSubcommand(line(new DlqPurgeCommand(c)));
             case "worker": return line(new GroupCommand("worker", "which worker command? (start or stop)",
-                            "Start or stop taking jobs. Stopping lets running jobs finish; the daemon keeps serving.",
-                            "The setting is stored: a stopped pool stays stopped across restarts."))
+                            "Start or stop taking jobs; the daemon keeps serving.",
+                            "Stopping lets running jobs finish. The switch is stored: a stopped pool stays stopped"
+                                    + " across restarts."))
                     .addSubcommand(line(new WorkerStartCommand(c)))
                     .addSubcommand(line(new WorkerStopCommand(c)));
             case "config": return line(new GroupCommand("config", "which config command? (get, set or show)",
-                            "Read or change the daemon's runtime settings; changes are stored and survive",
-                            "restarts. Keys (max-retries works for max_retries): " + RuntimeKey.names() + "."))
+                            "Read or change the daemon's runtime settings.",
+                            "Changes are stored and survive restarts. Keys (max-retries works for max_retries): "
+                                    + RuntimeKey.names() + "."))
                     .addSubcommand(line(new ConfigGetCommand(c)))
                     .addSubcommand(line(new ConfigSetCommand(c)))
                     .addSubcommand(line(new ConfigShowCommand(c)));

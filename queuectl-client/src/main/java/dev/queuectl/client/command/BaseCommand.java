@@ -28,7 +28,16 @@ public abstract class BaseCommand {
         spec = CommandSpec.wrapWithoutInspection(this);
         spec.name(name);
         spec.versionProvider(VERSION);
-        spec.usageMessage().description(description);
+        // The first line is the summary in the parent's command list: kept whole (and short).
+        String[] rest = new String[Math.max(0, description.length - 1)];
+        System.arraycopy(description, 1, rest, 0, rest.length);
+        String[] wrapped = HelpText.wrap(HelpText.TEXT_WIDTH, rest);
+        String[] all = new String[wrapped.length + (description.length > 0 ? 1 : 0)];
+        if (description.length > 0) {
+            all[0] = description[0];
+            System.arraycopy(wrapped, 0, all, 1, wrapped.length);
+        }
+        spec.usageMessage().description(all);
     }
 
     /** The command's model, to be wrapped in a {@code CommandLine}. */
@@ -38,19 +47,21 @@ public abstract class BaseCommand {
 
     /** Adds an option that takes a value of {@code type}, null (or its primitive default) when absent. */
     protected final OptionSpec option(String label, Class<?> type, String description, String... names) {
-        return add(OptionSpec.builder(names).paramLabel(label).type(type).description(description));
+        return add(OptionSpec.builder(names).paramLabel(label).type(type)
+                .description(HelpText.wrap(HelpText.OPTION_WIDTH, description)));
     }
 
     /** Adds an option that takes a value, with a default shown as {@code ${DEFAULT-VALUE}} in help. */
     protected final OptionSpec optionWithDefault(String label, Class<?> type, String defaultValue, String description,
                                                  String... names) {
         return add(OptionSpec.builder(names).paramLabel(label).type(type).defaultValue(defaultValue)
-                .description(description));
+                .description(HelpText.wrap(HelpText.OPTION_WIDTH, description)));
     }
 
     /** Adds an option without a value; its value is true when given. */
     protected final OptionSpec flag(String description, String... names) {
-        return add(OptionSpec.builder(names).type(boolean.class).defaultValue("false").description(description));
+        return add(OptionSpec.builder(names).type(boolean.class).defaultValue("false")
+                .description(HelpText.wrap(HelpText.OPTION_WIDTH, description)));
     }
 
     private OptionSpec add(OptionSpec.Builder builder) {
@@ -65,7 +76,8 @@ public abstract class BaseCommand {
      */
     protected final PositionalParamSpec parameter(String index, String label, String arity, String description) {
         PositionalParamSpec p = PositionalParamSpec.builder().index(index).paramLabel(label).arity(arity)
-                .required(!arity.startsWith("0")).type(String.class).description(description).build();
+                .required(!arity.startsWith("0")).type(String.class)
+                .description(HelpText.wrap(HelpText.OPTION_WIDTH, description)).build();
         spec.addPositional(p);
         return p;
     }
@@ -73,7 +85,8 @@ public abstract class BaseCommand {
     /** Adds a positional parameter that takes every remaining argument, as a list of strings. */
     protected final PositionalParamSpec remainingParameters(String label, String description) {
         PositionalParamSpec p = PositionalParamSpec.builder().index("0..*").paramLabel(label).arity("0..*")
-                .type(java.util.List.class).auxiliaryTypes(String.class).description(description).build();
+                .type(java.util.List.class).auxiliaryTypes(String.class)
+                .description(HelpText.wrap(HelpText.OPTION_WIDTH, description)).build();
         spec.addPositional(p);
         return p;
     }

@@ -15,8 +15,9 @@ public final class CancelCommand extends DaemonCommand {
 
     public CancelCommand(ClientContext context) {
         super(context, "cancel",
-                "Cancel a job: it goes to the dead-letter queue with last error \"cancelled\".",
-                "A running job's whole process group gets SIGTERM, then SIGKILL after the daemon's kill-grace.");
+                "Cancel a job: it becomes dead, with last error \"cancelled\".",
+                "The job goes to the dead-letter queue. A running job's whole process group gets SIGTERM, then"
+                        + " SIGKILL after the daemon's kill-grace; cancel returns once it is stopped.");
     }
 
     @Override

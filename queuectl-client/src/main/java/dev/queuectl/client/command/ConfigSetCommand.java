@@ -15,8 +15,8 @@ public final class ConfigSetCommand extends DaemonCommand {
     private final PositionalParamSpec value = parameter("1", "VALUE", "1", "Its new value, in the key's range.");
 
     public ConfigSetCommand(ClientContext context) {
-        super(context, "set", ConfigKeysHelp.describe("Change a setting. It is checked, stored, then applied; an invalid",
-                "value changes nothing."));
+        super(context, "set", ConfigKeysHelp.describe("Change a setting; an invalid value changes nothing.",
+                "The value is checked, stored, then applied."));
     }
 
     @Override

@@ -17,7 +17,8 @@ public final class DlqPurgeCommand extends DaemonCommand {
     private final OptionSpec allOption = flag("Every job in the dead-letter queue.", "--all");
 
     public DlqPurgeCommand(ClientContext context) {
-        super(context, "purge", "Delete a dead job (or all of them) with its history and output. This cannot be undone.");
+        super(context, "purge", "Delete a dead job, or all of them, with history and output.",
+                "This cannot be undone. Ids are unique among existing jobs: once purged, an id may be used again.");
     }
 
     @Override

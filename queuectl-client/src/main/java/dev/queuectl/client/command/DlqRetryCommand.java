@@ -18,7 +18,8 @@ public final class DlqRetryCommand extends DaemonCommand {
     private final OptionSpec allOption = flag("Every job in the dead-letter queue.", "--all");
 
     public DlqRetryCommand(ClientContext context) {
-        super(context, "retry", "Move a dead job (or all of them) back to pending: attempts start from 0, the history stays.");
+        super(context, "retry", "Move a dead job, or all of them, back to pending.",
+                "Attempts start from 0 again; the history stays.");
     }
 
     @Override

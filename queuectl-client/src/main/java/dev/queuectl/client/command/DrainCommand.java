@@ -18,9 +18,9 @@ public final class DrainCommand extends DaemonCommand {
 
     public DrainCommand(ClientContext context) {
         super(context, "drain",
-                "Stop the daemon gracefully: take no new jobs and let running ones finish.",
-                "Running jobs get up to the timeout; the rest are then stopped, recorded as interrupted, and run",
-                "again after a restart.");
+                "Stop the daemon: take no new jobs, let running ones finish.",
+                "Running jobs get up to the timeout; the rest are then stopped, recorded as interrupted, and run"
+                        + " again after a restart. drain returns when the daemon has finished.");
     }
 
     @Override

@@ -29,11 +29,11 @@ public final class LogsCommand extends DaemonCommand {
 
     public LogsCommand(ClientContext context) {
         super(context, "logs",
-                "Print a run's output (stdout and stderr as they were written), by default the",
-                "latest run's. Each run keeps at most the daemon's output-limit (1MiB by default):",
-                "the end of the output.",
-                "With --json: one JSON document with all of the output; with --follow --json,",
-                "one JSON line per chunk as it arrives (JSON lines).");
+                "Print a run's output, by default the latest run's.",
+                "The output is stdout and stderr as they were written, printed as is. Each run keeps at most the"
+                        + " daemon's output-limit (1MiB by default): the end of the output.",
+                "With --json: one JSON document holding all of the output; with --follow --json, one JSON line"
+                        + " per chunk as it arrives (JSON lines).");
     }
 
     @Override

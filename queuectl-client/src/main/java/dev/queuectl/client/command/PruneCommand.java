@@ -24,8 +24,8 @@ public final class PruneCommand extends DaemonCommand {
     public PruneCommand(ClientContext context) {
         super(context, "prune",
                 "Delete finished jobs now, with their history and output.",
-                "Without --older-than each state keeps its configured retention (keep_completed, 7d by default;",
-                "keep_dead, none by default); the daemon also does this by itself every hour.",
+                "Without --older-than each state keeps its configured retention (keep_completed, 7d by default;"
+                        + " keep_dead, none by default); the daemon also does this by itself every hour.",
                 "With neither --completed nor --dead: both.");
     }
 

@@ -11,24 +11,23 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class QueuectlCommand extends BaseCommand implements Runnable {
     private final OptionSpec socket = inherited(OptionSpec.builder("--socket").paramLabel("PATH").type(String.class)
-            .description("queuectld's socket. Default: $QUEUECTL_SOCKET, else",
-                    "$XDG_RUNTIME_DIR/queuectl/queuectld.sock, else",
-                    "~/.local/state/queuectl/queuectld.sock, else",
-                    "/run/queuectl/queuectld.sock."));
+            .description(HelpText.wrap(HelpText.OPTION_WIDTH, "queuectld's socket. Default: $QUEUECTL_SOCKET,"
+                    + " else $XDG_RUNTIME_DIR/queuectl/queuectld.sock, else ~/.local/state/queuectl/queuectld.sock,"
+                    + " else /run/queuectl/queuectld.sock. An empty path is an error.")));
 
     private final OptionSpec json = inherited(OptionSpec.builder("--json").type(boolean.class).defaultValue("false")
-            .description("Print the daemon's result as one JSON document, exactly as the",
-                    "protocol returned it (logs --follow: one JSON line per chunk).",
-                    "A failure prints the protocol's error object, {\"code\",\"message\"}."));
+            .description(HelpText.wrap(HelpText.OPTION_WIDTH, "Print the daemon's result as one JSON document,"
+                    + " exactly as the protocol returned it (logs --follow: one JSON line per chunk). A failure prints"
+                    + " the protocol's error object, {\"code\": ..., \"message\": ...}, on stdout too.")));
 
     private final OptionSpec utc = inherited(OptionSpec.builder("--utc").type(boolean.class).defaultValue("false")
-            .description("Show times in UTC rather than the local time zone ($TZ)."));
+            .description(HelpText.wrap(HelpText.OPTION_WIDTH, "Show times in UTC rather than the local time zone ($TZ).")));
 
     public QueuectlCommand() {
         super("queuectl",
-                "Talk to queuectld, the local background job queue: enqueue shell commands,",
-                "watch them run, retry the ones that died. Every command takes --socket PATH,",
-                "--json and --utc. Times are shown in the local time zone with its offset.");
+                "Talk to queuectld, the local background job queue.",
+                "Enqueue shell commands, watch them run, retry the ones that died. Every command takes --socket"
+                        + " PATH, --json and --utc. Times are shown in the local time zone, with its offset.");
         inherited(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit."));
         inherited(OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit."));
         String[] footer = {

@@ -15,7 +15,7 @@ public final class WorkerStartCommand extends DaemonCommand {
             "--count");
 
     public WorkerStartCommand(ClientContext context) {
-        super(context, "start", "Take jobs again, with N workers (default: the stored workers setting).");
+        super(context, "start", "Take jobs again (--count N also sets the workers setting).");
     }
 
     @Override
