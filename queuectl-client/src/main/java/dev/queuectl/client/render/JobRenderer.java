@@ -15,8 +15,13 @@ import java.time.Instant;
  * the table cuts long ones to fit.
  */
 public final class JobRenderer {
-    /** The list table's columns that may be cut to fit the terminal: ID, COMMAND, LAST ERROR. */
+    /**
+     * The list table's columns: ID, COMMAND and LAST ERROR may be cut to fit the terminal; UPDATED,
+     * then PRIORITY, are left out on a terminal too narrow for all of them (show has every field).
+     */
     private static final int ID = 0;
+    private static final int PRIORITY = 3;
+    private static final int UPDATED = 5;
     private static final int COMMAND = 6;
     private static final int LAST_ERROR = 7;
 
@@ -80,7 +85,8 @@ public final class JobRenderer {
             return;
         }
         Table t = new Table("ID", "STATE", "ATTEMPTS", "PRIORITY", "RUN AT", "UPDATED", "COMMAND", "LAST ERROR")
-                .limit(COMMAND, 40).limit(LAST_ERROR, 50).shrinkable(ID, COMMAND, LAST_ERROR);
+                .limit(COMMAND, 40).limit(LAST_ERROR, 50).shrinkable(ID, COMMAND, LAST_ERROR)
+                .droppable(UPDATED, PRIORITY);
         for (JobView j : list.jobs()) {
             t.row(j.id(), j.state().wireName(), j.attempts() + "/" + (j.maxRetries() + 1), j.priority(),
                     display.time(j.runAt()), display.time(j.updatedAt()), j.command(), j.lastError());

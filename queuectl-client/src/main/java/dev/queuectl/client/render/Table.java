@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * A plain-text table with left-aligned columns separated by two spaces; the last column is not
  * padded. Cells are escaped ({@link DisplayText#escape}) and measured in terminal columns, so
- * wide and combining characters line up. A column may have a most width of its own, and the
- * columns marked {@link #shrinkable} are cut further, with {@code …}, when the table would be
- * wider than the terminal. Not thread-safe.
+ * wide and combining characters line up. A column may have a most width of its own. When the
+ * table would be wider than the terminal, the columns marked {@link #droppable} are left out
+ * (in the order given) while even the narrowest layout would not fit, then the columns marked
+ * {@link #shrinkable} are cut, with {@code …}. Not thread-safe.
  */
 public final class Table {
     /** A shrinkable column is never cut narrower than this (or its header). */
@@ -20,6 +21,7 @@ public final class Table {
     private final int columns;
     private final int[] limit;
     private final boolean[] shrinkable;
+    private int[] dropOrder = new int[0];
 
     public Table(String... header) {
         this.columns = header.length;
@@ -43,6 +45,12 @@ public final class Table {
         return this;
     }
 
+    /** These columns, in this order, are left out when the table cannot fit the terminal otherwise. */
+    public Table droppable(int... columnsInOrder) {
+        dropOrder = columnsInOrder.clone();
+        return this;
+    }
+
     public Table row(Object... cells) {
         String[] r = new String[columns];
         for (int i = 0; i < columns; i++) {
@@ -62,7 +70,7 @@ public final class Table {
         print(out, 0);
     }
 
-    /** Prints the table within {@code terminalWidth} columns where the shrinkable columns allow; 0: no limit. */
+    /** Prints the table within {@code terminalWidth} columns where the table allows; 0: no limit. */
     public void print(PrintWriter out, int terminalWidth) {
         int[] width = new int[columns];
         for (String[] r : rows) {
@@ -70,16 +78,28 @@ public final class Table {
                 width[i] = Math.max(width[i], Math.min(limit[i], DisplayText.width(r[i])));
             }
         }
+        boolean[] shown = new boolean[columns];
+        Arrays.fill(shown, true);
         if (terminalWidth > 0) {
-            shrinkToFit(width, terminalWidth);
+            for (int d = 0; d < dropOrder.length && narrowest(width, shown) > terminalWidth; d++) {
+                shown[dropOrder[d]] = false;
+            }
+            shrinkToFit(width, shown, terminalWidth);
+        }
+        int last = columns - 1;
+        while (last > 0 && !shown[last]) {
+            last--;
         }
         StringBuilder b = new StringBuilder();
         for (String[] r : rows) {
             b.setLength(0);
-            for (int i = 0; i < columns; i++) {
+            for (int i = 0; i <= last; i++) {
+                if (!shown[i]) {
+                    continue;
+                }
                 String cell = DisplayText.fit(r[i], width[i]);
                 b.append(cell);
-                if (i < columns - 1) {
+                if (i < last) {
                     b.append(" ".repeat(width[i] - DisplayText.width(cell) + 2));
                 }
             }
@@ -87,16 +107,32 @@ public final class Table {
         }
     }
 
-    private void shrinkToFit(int[] width, int terminalWidth) {
-        int total = 2 * (columns - 1);
-        for (int w : width) {
-            total += w;
+    /** The smallest a shrinkable column gets: its header, and at least {@link #MIN_SHRUNK_WIDTH}. */
+    private int floor(int column, int[] width) {
+        return Math.min(width[column], Math.max(MIN_SHRUNK_WIDTH, DisplayText.width(rows.get(0)[column])));
+    }
+
+    private int narrowest(int[] width, boolean[] shown) {
+        int total = -2;
+        for (int i = 0; i < columns; i++) {
+            if (shown[i]) {
+                total += (shrinkable[i] ? floor(i, width) : width[i]) + 2;
+            }
+        }
+        return total;
+    }
+
+    private void shrinkToFit(int[] width, boolean[] shown, int terminalWidth) {
+        int total = -2;
+        for (int i = 0; i < columns; i++) {
+            if (shown[i]) {
+                total += width[i] + 2;
+            }
         }
         while (total > terminalWidth) {
             int widest = -1;
             for (int i = 0; i < columns; i++) {
-                int floor = Math.max(MIN_SHRUNK_WIDTH, DisplayText.width(rows.get(0)[i]));
-                if (shrinkable[i] && width[i] > floor && (widest < 0 || width[i] > width[widest])) {
+                if (shown[i] && shrinkable[i] && width[i] > floor(i, width) && (widest < 0 || width[i] > width[widest])) {
                     widest = i;
                 }
             }
