@@ -11,6 +11,8 @@ import dev.queuectl.protocol.TimeRules;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +121,23 @@ class HelpTest {
                 assertTrue(flat.contains(k.range() + "; default " + k.defaultText()), k.key() + ":\n" + help);
             }
         }
+    }
+
+    @Test
+    void theReadmeGivesTheSameRangesAsTheBuild() throws java.io.IOException {
+        Path root = Path.of(System.getProperty("queuectl.root", "..")).toAbsolutePath().normalize();
+        String readme = Files.readString(root.resolve("README.md"));
+        for (RuntimeKey k : RuntimeKey.values()) {
+            String row = readme.lines().filter(l -> l.startsWith("| `" + k.key() + "` |")).findFirst().orElse("");
+            assertTrue(row.contains("| " + k.defaultText() + " |") && row.contains(k.range()), k.key() + ": " + row);
+        }
+        for (DurationRule rule : new DurationRule[] {TimeRules.JOB_TIMEOUT, TimeRules.JOB_TIMEOUT_SETTING,
+                TimeRules.DELAY, TimeRules.WAIT_TIMEOUT, TimeRules.DRAIN_TIMEOUT, TimeRules.PRUNE_AGE,
+                TimeRules.BACKOFF_MAX, TimeRules.RETENTION, TimeRules.KILL_GRACE}) {
+            assertTrue(readme.contains("| " + rule.range() + " |"), "README's durations table: " + rule.range());
+        }
+        assertTrue(readme.contains(TimeRules.RUN_AT_RANGE.replace("Z to ", "Z to\n").split("\n")[0]));
+        assertFalse(readme.contains("An id is never reused"), "ids are unique among existing jobs only");
     }
 
     @Test

@@ -16,9 +16,9 @@ public enum RuntimeKey {
     JOB_TIMEOUT("Time limit of one run, for jobs enqueued without timeout.", TimeRules.JOB_TIMEOUT_SETTING.range(),
             "none"),
     WORKERS("Jobs run at once; a fresh store starts with the number of CPUs.", "1 to 256", "CPUs"),
-    KEEP_COMPLETED("How long completed jobs, their history and output are kept (none: forever).",
+    KEEP_COMPLETED("How long completed jobs, their history and output are kept; none: forever.",
             TimeRules.RETENTION.range(), "7d"),
-    KEEP_DEAD("How long dead jobs are kept (none: until purged or pruned by hand).", TimeRules.RETENTION.range(),
+    KEEP_DEAD("How long dead jobs are kept; none: until purged or pruned by hand.", TimeRules.RETENTION.range(),
             "none");
 
     /** The most workers a pool may have. */
