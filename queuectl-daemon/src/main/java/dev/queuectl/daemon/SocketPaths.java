@@ -58,8 +58,8 @@ final class SocketPaths {
         }
         String kind = UnixSocketPath.kind(socket, false);
         if (!"a socket".equals(kind)) {
-            throw new DaemonStartException(socket + " is " + (kind == null ? "not a socket" : kind + ", not a socket")
-                    + "; refusing to replace it — choose another --socket");
+            throw new DaemonStartException(socket + (kind == null ? "" : " is " + kind + ", so it") + " is not a socket;"
+                    + " refusing to replace it — choose another --socket");
         }
         if (accepts(socket)) {
             throw new DaemonStartException("another queuectld is already listening on " + socket);
