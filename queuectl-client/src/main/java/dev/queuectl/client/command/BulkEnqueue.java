@@ -2,6 +2,7 @@ package dev.queuectl.client.command;
 
 import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.render.DisplayText;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.Codec;
 import dev.queuectl.protocol.Fields;
@@ -61,7 +62,7 @@ final class BulkEnqueue {
         String name = file.equals("-") ? "stdin" : file;
         Parsed parsed = parse(name, readLines(file));
         if (parsed.specs.isEmpty()) {
-            err.println("queuectl: " + name + " holds no jobs; nothing was enqueued");
+            err.println("queuectl: " + DisplayText.escape(name) + " holds no jobs; nothing was enqueued");
             return ExitCodes.OK;
         }
         List<String> ids = new ArrayList<>(parsed.specs.size());
@@ -162,10 +163,10 @@ final class BulkEnqueue {
         }
         if (!errors.isEmpty()) {
             for (int i = 0; i < Math.min(errors.size(), MAX_ERRORS_SHOWN); i++) {
-                err.println(name + ": " + errors.get(i));
+                err.println(DisplayText.escape(name + ": " + errors.get(i)));
             }
             if (errors.size() > MAX_ERRORS_SHOWN) {
-                err.println(name + ": ... and " + (errors.size() - MAX_ERRORS_SHOWN) + " more bad lines");
+                err.println(DisplayText.escape(name) + ": ... and " + (errors.size() - MAX_ERRORS_SHOWN) + " more bad lines");
             }
             throw CommandFailure.usage(name + ": " + errors.size()
                     + (errors.size() == 1 ? " bad line" : " bad lines") + "; nothing was enqueued");

@@ -29,10 +29,27 @@ final class TerminalWidth {
                 return 0;
             }
         }
-        if (System.console() == null) {
-            return 0;
+        return isTerminal() ? stty() : 0;
+    }
+
+    /**
+     * Whether stdin and stdout are a terminal. Up to JDK 21 that is {@code System.console() != null};
+     * from JDK 22 a console exists even for a pipe, and {@code Console.isTerminal()} (absent from
+     * the JDK 17 API this is compiled against, hence reflection) tells.
+     */
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
         }
-        return stty();
+        if (Runtime.version().feature() < 22) {
+            return true;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static int stty() {
