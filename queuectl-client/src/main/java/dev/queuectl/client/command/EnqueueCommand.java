@@ -17,7 +17,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -162,8 +161,7 @@ public final class EnqueueCommand extends DaemonCommand {
             return Timestamps.parse(text);
         } catch (IllegalArgumentException e) {
             try {
-                ZoneId zone = context.zone() != null ? context.zone() : ZoneId.systemDefault();
-                return LocalDateTime.parse(text.trim().replace(' ', 'T')).atZone(zone).toInstant();
+                return LocalDateTime.parse(text.trim().replace(' ', 'T')).atZone(context.displayZone()).toInstant();
             } catch (DateTimeException e2) {
                 throw ProtocolException.invalid("--run-at: '" + text
                         + "' is not a time (use 2026-11-23T10:00:00Z, or a local time like 2026-11-23T10:00)");

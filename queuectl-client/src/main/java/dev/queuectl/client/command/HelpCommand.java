@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code queuectl help [COMMAND [SUBCOMMAND] | exit-codes | durations]}: a command's help, or a
- * topic that concerns every command. Talks to no daemon.
+ * topic that concerns every command. Talks to no daemon; runs on the command line's thread.
  */
 public final class HelpCommand extends BaseCommand implements Callable<Integer> {
     private final PositionalParamSpec topic = parameter("0", "TOPIC", "0..1",
