@@ -1,6 +1,7 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.protocol.BuildInfo;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -28,16 +29,22 @@ public abstract class BaseCommand {
         spec = CommandSpec.wrapWithoutInspection(this);
         spec.name(name);
         spec.versionProvider(VERSION);
-        // The first line is the summary in the parent's command list: kept whole (and short).
-        String[] rest = new String[Math.max(0, description.length - 1)];
-        System.arraycopy(description, 1, rest, 0, rest.length);
-        String[] wrapped = HelpText.wrap(HelpText.TEXT_WIDTH, rest);
-        String[] all = new String[wrapped.length + (description.length > 0 ? 1 : 0)];
-        if (description.length > 0) {
-            all[0] = description[0];
-            System.arraycopy(wrapped, 0, all, 1, wrapped.length);
+        spec.usageMessage().description(layOut(description));
+    }
+
+    /**
+     * The description for the 80-column help: the first line is the summary shown in the parent's
+     * command list, kept whole (and short); the paragraphs after it are wrapped at spaces.
+     */
+    private static String[] layOut(String[] description) {
+        if (description.length <= 1) {
+            return description;
         }
-        spec.usageMessage().description(all);
+        String[] rest = HelpText.wrap(HelpText.TEXT_WIDTH, Arrays.copyOfRange(description, 1, description.length));
+        String[] all = new String[rest.length + 1];
+        all[0] = description[0];
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     /** The command's model, to be wrapped in a {@code CommandLine}. */

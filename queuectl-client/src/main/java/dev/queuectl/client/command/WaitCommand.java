@@ -5,9 +5,9 @@ import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.render.DisplayText;
 import dev.queuectl.client.transport.SocketClient;
-import dev.queuectl.protocol.TimeRules;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.TimeRules;
 import dev.queuectl.protocol.request.WaitRequest;
 import dev.queuectl.protocol.result.WaitResult;
 import java.time.Duration;
@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 public final class WaitCommand extends DaemonCommand {
     private final PositionalParamSpec idParameter = parameter("0", "ID", "1", "The job's id.");
 
-    private final OptionSpec timeoutOption = option("DURATION", String.class, "Give up after this long: " + TimeRules.WAIT_TIMEOUT.range() + " (30s, 5m, 1h).",
-            "--timeout");
+    private final OptionSpec timeoutOption = option("DURATION", String.class,
+            "Give up after this long: " + TimeRules.WAIT_TIMEOUT.range() + " (30s, 5m, 1h).", "--timeout");
 
     public WaitCommand(ClientContext context) {
         super(context, "wait",
