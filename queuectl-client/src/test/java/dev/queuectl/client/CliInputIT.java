@@ -122,6 +122,18 @@ class CliInputIT {
     }
 
     @Test
+    void badArgumentsAreUsageErrorsEvenWhenNoDaemonRuns() {
+        Path nowhere = root.resolve("nowhere.sock");
+        for (String[] args : new String[][] {{"enqueue", "{bad"}, {"enqueue", "--delay", "soon", "--", "true"},
+                {"list", "--limit", "0"}, {"wait", "x", "--timeout", "31d"}, {"dlq", "retry"}, {"show", "bad/id"}}) {
+            CliRun r = CliRun.run(nowhere, args);
+            assertEquals(2, r.exitCode, String.join(" ", args) + ": " + r);
+            assertFalse(r.err.contains("not running"), r.err);
+        }
+        assertEquals(5, CliRun.run(nowhere, "enqueue", "--", "true").exitCode, "good arguments: then the daemon is missed");
+    }
+
+    @Test
     void aJsonJobOutOfRangeNamesItsFieldAndTheRange() {
         CliRun r = CliRun.run(socket, "enqueue", "{\"command\":\"true\",\"run_at\":\"2400-01-01T00:00:00Z\"}");
         assertEquals(2, r.exitCode, r::toString);

@@ -34,7 +34,8 @@ public abstract class DaemonCommand extends BaseCommand implements Callable<Inte
 
     @Override
     public final Integer call() {
-        try (SocketClient client = SocketClient.connect(SocketLocator.locate(root().socket(), context.env()),
+        // Connected on the first request: a command checks its arguments before it needs the daemon.
+        try (SocketClient client = SocketClient.onFirstRequest(SocketLocator.locate(root().socket(), context.env()),
                 context.deadlines())) {
             return run(client);
         }

@@ -23,61 +23,73 @@ import java.time.Duration;
  * Connection problems become a one-line {@link CommandFailure} (exit status 5) that says what
  * is true of the path (nothing there, a stale socket, not a socket at all) and how to start the
  * daemon. Every blocking call runs under the {@link Deadlines}: a daemon that is stopped or hung
- * ends the command with exit status 5 instead of hanging it. Not thread-safe: one command, one
- * connection.
+ * ends the command with exit status 5 instead of hanging it. Commands connect on their first
+ * request ({@link #onFirstRequest}). Not thread-safe: one command, one connection.
  */
 public final class SocketClient implements AutoCloseable {
     private final Path path;
     private final Deadlines deadlines;
-    private final SocketChannel channel;
-    private final Watchdog watchdog;
-    private final InputStream in;
-    private final OutputStream out;
+    private SocketChannel channel;
+    private Watchdog watchdog;
+    private InputStream in;
+    private OutputStream out;
     private final byte[] buffer = new byte[65536];
     private int bufferStart;
     private int bufferEnd;
     /** An answer that arrived before the request could be written (a refused connection's). */
     private byte[] early;
 
-    private SocketClient(Path path, Deadlines deadlines, SocketChannel channel, Watchdog watchdog) {
+    private SocketClient(Path path, Deadlines deadlines) {
         this.path = path;
         this.deadlines = deadlines;
-        this.channel = channel;
-        this.watchdog = watchdog;
-        this.in = Channels.newInputStream(channel);
-        this.out = Channels.newOutputStream(channel);
     }
 
-    /** Connects with the default deadlines. */
+    /** Connects now, with the default deadlines. */
     public static SocketClient connect(Path path) {
-        return connect(path, Deadlines.DEFAULT);
+        SocketClient c = new SocketClient(path, Deadlines.DEFAULT);
+        c.connected();
+        return c;
     }
 
-    public static SocketClient connect(Path path, Deadlines deadlines) {
+    /**
+     * A client that connects when it sends its first request, so that a command checks all of
+     * its arguments first: bad input is a usage error whether or not the daemon runs.
+     */
+    public static SocketClient onFirstRequest(Path path, Deadlines deadlines) {
+        return new SocketClient(path, deadlines);
+    }
+
+    private void connected() {
+        if (channel != null) {
+            return;
+        }
         String unusable = UnixSocketPath.unusable(path.toString());
         if (unusable != null) {
             throw CommandFailure.usage(unusable + " (check --socket / QUEUECTL_SOCKET)");
         }
         SocketChannel ch = null;
-        Watchdog watchdog = null;
+        Watchdog dog = null;
         try {
             ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            watchdog = new Watchdog(path, deadlines, ch);
-            watchdog.start();
-            watchdog.arm(deadlines.connect().toNanos(), "queuectld at " + path + " did not accept the connection within "
+            dog = new Watchdog(path, deadlines, ch);
+            dog.start();
+            dog.arm(deadlines.connect().toNanos(), "queuectld at " + path + " did not accept the connection within "
                     + Durations.text(deadlines.connect()) + " (is it stopped, e.g. with kill -STOP, or overloaded?)",
                     false);
             ch.connect(UnixDomainSocketAddress.of(path));
-            watchdog.disarm();
-            return new SocketClient(path, deadlines, ch, watchdog);
+            dog.disarm();
         } catch (IOException e) {
-            String verdict = watchdog == null ? null : watchdog.verdict();
+            String verdict = dog == null ? null : dog.verdict();
             closeQuietly(ch);
-            if (watchdog != null) {
-                watchdog.shutdown();
+            if (dog != null) {
+                dog.shutdown();
             }
             throw verdict != null ? CommandFailure.unavailable(verdict) : unavailable(path, e);
         }
+        channel = ch;
+        watchdog = dog;
+        in = Channels.newInputStream(ch);
+        out = Channels.newOutputStream(ch);
     }
 
     private static CommandFailure unavailable(Path path, IOException e) {
@@ -128,6 +140,7 @@ public final class SocketClient implements AutoCloseable {
 
     private void send(Request request, Duration limit) {
         byte[] line = Codec.line(Codec.encodeRequest(request, null));
+        connected();
         arm(limit);
         try {
             out.write(line);
@@ -159,6 +172,7 @@ public final class SocketClient implements AutoCloseable {
             line = early;
             early = null;
         } else {
+            connected();
             arm(limit);
             try {
                 line = readLine();
@@ -221,7 +235,9 @@ public final class SocketClient implements AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.shutdown();
+        if (watchdog != null) {
+            watchdog.shutdown();
+        }
         closeQuietly(channel);
     }
 
