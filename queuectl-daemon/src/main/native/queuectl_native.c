@@ -127,7 +127,7 @@ fail:
  * it while the child runs, and mapping and unmapping a stack per spawn costs a multithreaded
  * process a TLB shootdown each time.
  */
-JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_spawn(
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_spawn(
         JNIEnv *env, jclass cls, jbyteArray path, jbyteArray argv_block, jint argc,
         jbyteArray env_block, jint envc, jbyteArray cwd, jbyteArray out_path) {
     (void) cls;
@@ -182,7 +182,7 @@ done:
  * Waits for the child to end and reaps it. Returns its exit code (0-255), or 256 + signal
  * number when a signal killed it.
  */
-JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_waitFor(JNIEnv *env, jclass cls, jint pid) {
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_waitFor(JNIEnv *env, jclass cls, jint pid) {
     (void) env;
     (void) cls;
     int status;
@@ -209,7 +209,7 @@ JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_waitFor(JNI
  * with the boot id tells this process apart from a later one given the same pid. Read here
  * rather than in Java because it is read once per run, on the worker's path to the next job.
  */
-JNIEXPORT jlong JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_procStartTime(JNIEnv *env, jclass cls, jint pid) {
+JNIEXPORT jlong JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_procStartTime(JNIEnv *env, jclass cls, jint pid) {
     (void) env;
     (void) cls;
     char path[32];
@@ -249,14 +249,14 @@ JNIEXPORT jlong JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_procStartT
 }
 
 /* kill(2): a negative pid signals the process group. */
-JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_kill(JNIEnv *env, jclass cls, jint pid, jint sig) {
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_kill(JNIEnv *env, jclass cls, jint pid, jint sig) {
     (void) env;
     (void) cls;
     return kill((pid_t) pid, sig) == 0 ? 0 : -errno;
 }
 
 /* Frees the first len bytes of a file's storage, keeping its size (FALLOC_FL_PUNCH_HOLE). */
-JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_punchHole(
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_punchHole(
         JNIEnv *env, jclass cls, jbyteArray path, jlong len) {
     (void) cls;
     char *c_path = copy_bytes(env, path, NULL);
@@ -278,7 +278,7 @@ JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_punchHole(
  * sd_notify(3): sends message as one datagram to the systemd notification socket (a path, or an
  * abstract name written with a leading '@').
  */
-JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_sdNotify(
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_sdNotify(
         JNIEnv *env, jclass cls, jbyteArray socket_path, jbyteArray message) {
     (void) cls;
     jsize path_len, msg_len;
@@ -321,7 +321,7 @@ done:
  * (up to 8 per core), and the daemon's many mostly idle threads would keep megabytes each.
  * Affects this process only: jobs start with the default.
  */
-JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_NativeLibrary_limitMallocArenas(
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_limitMallocArenas(
         JNIEnv *env, jclass cls, jint arenas) {
     (void) env;
     (void) cls;

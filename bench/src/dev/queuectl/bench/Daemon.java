@@ -30,7 +30,12 @@ final class Daemon implements AutoCloseable {
 
     /** Starts a daemon whose data dir and socket live in {@code dir} (created if need be). */
     static Daemon start(BenchContext ctx, Path dir) throws IOException, InterruptedException {
-        return start(ctx, dir.resolve("d"), dir.resolve("s"));
+        return start(ctx, dataDirOf(dir), dir.resolve("s"));
+    }
+
+    /** The data dir {@link #start(BenchContext, Path)} uses in {@code dir}. */
+    static Path dataDirOf(Path dir) {
+        return dir.resolve("d");
     }
 
     static Daemon start(BenchContext ctx, Path dataDir, Path socket) throws IOException, InterruptedException {
@@ -69,9 +74,6 @@ final class Daemon implements AutoCloseable {
         return socket;
     }
 
-    Path storeFile() {
-        return dataDir.resolve("queuectl.db");
-    }
 
     long pid() {
         return pid;

@@ -15,7 +15,7 @@ import java.util.Properties;
 
 /**
  * What raw sqlite-jdbc reaches on the same filesystem, as the floor under figures 2 and 3: a
- * fresh SQLite file with the daemon's own schema (its V001 migration: same table, indexes and
+ * fresh SQLite file with the daemon's own schema (its migrations: same tables, indexes and
  * count triggers), {@code journal_mode=WAL}, {@code synchronous=FULL}, and the daemon's INSERT
  * statement, (a) one row per transaction (rate and per-commit latency) and (b) 1000 rows per
  * transaction.
@@ -84,12 +84,21 @@ final class SqliteBaseline {
         }
     }
 
-    /** The daemon's schema, from its migration script in the checkout. */
+    /** The daemon's schema, from its migration scripts in the checkout, applied in order. */
     private static void createSchema(Path root, Connection c) throws Exception {
-        Path script = root.resolve("queuectl-daemon/src/main/resources/dev/queuectl/daemon/store/migration/V001__init.sql");
+        Path dir = root.resolve("queuectl-daemon/src/main/resources/dev/queuectl/daemon/store/sqlite/migration");
+        List<Path> scripts;
+        try (var files = Files.list(dir)) {
+            scripts = files.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
+        }
+        if (scripts.isEmpty()) {
+            throw new IllegalStateException("no migration scripts in " + dir);
+        }
         try (Statement st = c.createStatement()) {
-            for (String sql : statements(Files.readString(script, StandardCharsets.UTF_8))) {
-                st.execute(sql);
+            for (Path script : scripts) {
+                for (String sql : statements(Files.readString(script, StandardCharsets.UTF_8))) {
+                    st.execute(sql);
+                }
             }
         }
     }

@@ -54,7 +54,7 @@ public final class CdsTraining {
             counts.put(s, 1L);
         }
         RunStatsView.Window w = new RunStatsView.Window(1, 1, 0.5, 0.9);
-        StatusView status = new StatusView("v", 1, 1, now, 1.5, "/s", "/d", counts,
+        StatusView status = new StatusView("v", 1, "node", "sqlite", 1, now, 1.5, "/s", "/d", counts,
                 new WorkersView(2, false, List.of(new BusyWorker("train", 1, now, 1.0))), new RunStatsView(w, w));
         Display local = new Display(null, Map.of("COLUMNS", "80"));
         JobRenderer.detail(roundTrip(job, JobView::fromJson), now, local, out);

@@ -166,7 +166,8 @@ class CliIT {
     void statusShowsEveryStateDaemonFactsAndWorkers() {
         CliRun r = ok("status");
         for (String s : List.of("pending", "processing", "completed", "failed", "dead", "pid " + ProcessHandle.current().pid(),
-                "protocol 1", socket.toString(), "data dir", "workers:")) {
+                "protocol " + dev.queuectl.protocol.ProtocolVersion.CURRENT, socket.toString(), "data dir", "node ",
+                "store     sqlite", "workers:")) {
             assertTrue(r.out.contains(s), s + " in\n" + r.out);
         }
         Map<String, Object> st = json(ok("status", "--json"));

@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
  * {@code queuectld}: parses flags, resolves settings, then either runs the daemon in the
  * foreground until SIGTERM/SIGINT, or with {@code --detach} starts it in the background and
- * returns once its socket accepts connections.
+ * returns once its socket accepts connections. One flag per {@link DaemonOption}, generated.
  */
 @Command(name = "queuectld", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
@@ -31,9 +32,12 @@ import picocli.CommandLine.Option;
             "$XDG_CONFIG_HOME/queuectl/queuectld.conf (~/.config/...), else",
             "/etc/queuectl/queuectld.conf."},
         footer = {"", "Exit status: 0 stopped cleanly or started in the background; 1 could not",
-            "start; 2 usage error.",
+            "start (a bad config file line or QUEUECTL_* value among the reasons); 2 usage",
+            "error (an unknown flag or a bad flag value).",
             "Anyone who can use the socket can run commands as this daemon's user."})
 public final class Main implements Callable<Integer> {
+    static final int CANNOT_START = 1;
+    static final int USAGE = 2;
 
     @Option(names = "--detach", description = "Start in the background; return 0 once the socket accepts connections.")
     boolean detach;
@@ -41,39 +45,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Config file to read (key = value lines).")
     Path config;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Store, output and lock file directory.")
-    String dataDir;
-
-    @Option(names = "--socket", paramLabel = "PATH", description = "Unix socket to listen on.")
-    String socket;
-
-    @Option(names = "--socket-group", paramLabel = "GROUP", description = "Group allowed to use the socket.")
-    String socketGroup;
-
-    @Option(names = "--max-request-bytes", paramLabel = "SIZE", description = "Longest request line (default 1MiB).")
-    String maxRequestBytes;
-
-    @Option(names = "--max-connections", paramLabel = "N", description = "Most open client connections (default 256).")
-    String maxConnections;
-
-    @Option(names = "--drain-timeout", paramLabel = "DURATION",
-            description = "How long running jobs may finish on shutdown (default 30s).")
-    String drainTimeout;
-
-    @Option(names = "--output-limit", paramLabel = "SIZE", description = "Output kept per run (default 1MiB).")
-    String outputLimit;
-
-    @Option(names = "--kill-grace", paramLabel = "DURATION",
-            description = "Time between SIGTERM and SIGKILL when stopping a job (default 5s).")
-    String killGrace;
-
-    @Option(names = "--log-format", paramLabel = "FORMAT",
-            description = "text, journal, json or auto (default: journal under systemd, else text).")
-    String logFormat;
-
-    @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
-            description = "Serve Prometheus metrics over HTTP on this loopback address (default: off).")
-    String metricsListen;
+    private final Map<DaemonOption, OptionSpec> options = new EnumMap<>(DaemonOption.class);
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
@@ -82,13 +54,30 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new Main());
+    /** The command line, with one option per daemon setting added to the annotated ones. */
+    static CommandLine commandLine(Main main) {
+        CommandLine cli = new CommandLine(main);
+        for (DaemonOption o : DaemonOption.values()) {
+            String def = o.defaultText() == null || o.defaultText().isEmpty() ? "" : " (default " + o.defaultText() + ")";
+            OptionSpec spec = OptionSpec.builder(o.flag()).paramLabel(o.label()).type(String.class)
+                    .description(o.description() + def).build();
+            cli.getCommandSpec().addOption(spec);
+            main.options.put(o, spec);
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("queuectld: " + e.getMessage());
-            return 1;
+            return CANNOT_START;
         });
-        int code = cli.execute(args);
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("queuectld: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try 'queuectld --help' for usage.");
+            return USAGE;
+        });
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        int code = commandLine(new Main()).execute(args);
         System.exit(code);
     }
 
@@ -99,7 +88,7 @@ public final class Main implements Callable<Integer> {
             settings = new SettingsLoader(System.getenv()).load(flags(), config);
         } catch (SettingsException e) {
             System.err.println("queuectld: " + e.getMessage());
-            return 1;
+            return e.onCommandLine() ? USAGE : CANNOT_START;
         }
         settings.logFormat().install(System.getenv());
         if (detach) {
@@ -110,23 +99,13 @@ public final class Main implements Callable<Integer> {
 
     private Map<DaemonOption, String> flags() {
         Map<DaemonOption, String> m = new EnumMap<>(DaemonOption.class);
-        put(m, DaemonOption.DATA_DIR, dataDir);
-        put(m, DaemonOption.SOCKET, socket);
-        put(m, DaemonOption.SOCKET_GROUP, socketGroup);
-        put(m, DaemonOption.MAX_REQUEST_BYTES, maxRequestBytes);
-        put(m, DaemonOption.MAX_CONNECTIONS, maxConnections);
-        put(m, DaemonOption.DRAIN_TIMEOUT, drainTimeout);
-        put(m, DaemonOption.OUTPUT_LIMIT, outputLimit);
-        put(m, DaemonOption.KILL_GRACE, killGrace);
-        put(m, DaemonOption.LOG_FORMAT, logFormat);
-        put(m, DaemonOption.METRICS_LISTEN, metricsListen);
+        options.forEach((o, spec) -> {
+            String v = spec.getValue();
+            if (v != null) {
+                m.put(o, v);
+            }
+        });
         return m;
-    }
-
-    private static void put(Map<DaemonOption, String> m, DaemonOption o, String v) {
-        if (v != null) {
-            m.put(o, v);
-        }
     }
 
     private static int runForeground(DaemonSettings settings) throws InterruptedException {
@@ -135,7 +114,7 @@ public final class Main implements Callable<Integer> {
             daemon = QueueDaemon.start(settings);
         } catch (DaemonStartException e) {
             System.err.println("queuectld: " + e.getMessage());
-            return 1;
+            return CANNOT_START;
         }
         Signals.onTermination(sig -> {
             Thread stopper = new Thread(daemon::close, "queuectl-shutdown");

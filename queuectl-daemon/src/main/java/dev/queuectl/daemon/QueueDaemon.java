@@ -1,21 +1,12 @@
 package dev.queuectl.daemon;
 
 import dev.queuectl.daemon.config.DaemonSettings;
-import dev.queuectl.daemon.config.RuntimeSettings;
-import dev.queuectl.daemon.engine.Engine;
-import dev.queuectl.daemon.engine.EngineSettings;
-import dev.queuectl.daemon.engine.NativeLibrary;
-import dev.queuectl.daemon.engine.RunListener;
-import dev.queuectl.daemon.metrics.MetricsEndpoint;
-import dev.queuectl.daemon.metrics.QueueMetrics;
-import dev.queuectl.daemon.metrics.RunStats;
+import dev.queuectl.daemon.engine.DrainSummary;
+import dev.queuectl.daemon.engine.process.NativeLibrary;
 import dev.queuectl.daemon.server.SocketServer;
-import dev.queuectl.daemon.service.DaemonIdentity;
-import dev.queuectl.daemon.service.QueueService;
-import dev.queuectl.daemon.store.JobStore;
+import dev.queuectl.daemon.server.http.HttpServer;
 import dev.queuectl.daemon.store.StoreOpenException;
-import dev.queuectl.protocol.BuildInfo;
-import dev.queuectl.protocol.result.DrainResult;
+import dev.queuectl.protocol.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running queuectld: store, runtime settings, engine (recovery, then dispatch) and socket
- * server, started in that order. Stopping drains the engine first (while the socket still
- * answers), then closes the server and the store. Embeddable: {@code main} and the tests start
- * it the same way.
+ * A running queuectld: store, runtime settings, engine (recovery, then dispatch) and its front
+ * doors (the socket server, and the HTTP listener when configured), started in that order.
+ * Stopping drains the engine first (while the socket still answers), then closes the front doors
+ * and the store. Embeddable: {@code main} and the tests start it the same way.
  *
  * <p>{@link #close()} and {@link #shutdown(Duration)} may be called from any thread, more than
  * once; the first call decides the drain timeout.
@@ -43,37 +34,29 @@ public final class QueueDaemon implements AutoCloseable {
     private final DaemonSettings settings;
     private final ExclusiveLock dataLock;
     private final ExclusiveLock socketLock;
-    private final JobStore store;
-    private final Engine engine;
+    private final DaemonParts parts;
     private SocketServer server;
-    private MetricsEndpoint metricsEndpoint;
+    private HttpServer http;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final SystemdNotify systemd = new SystemdNotify(System.getenv());
-    private CompletableFuture<DrainResult> shutdown;
+    private CompletableFuture<DrainSummary> shutdown;
 
-    private QueueDaemon(DaemonSettings settings, ExclusiveLock dataLock, ExclusiveLock socketLock, JobStore store,
-                        Engine engine) {
+    private QueueDaemon(DaemonSettings settings, ExclusiveLock dataLock, ExclusiveLock socketLock, DaemonParts parts) {
         this.settings = settings;
         this.dataLock = dataLock;
         this.socketLock = socketLock;
-        this.store = store;
-        this.engine = engine;
+        this.parts = parts;
     }
 
     public static QueueDaemon start(DaemonSettings settings) {
-        return start(settings, Clock.systemUTC(), RunListener.NONE);
+        return start(settings, Clock.systemUTC());
     }
 
+    /** Starts a daemon whose time comes from {@code clock}; throws {@link DaemonStartException} with a one-line reason if it cannot. */
     public static QueueDaemon start(DaemonSettings settings, Clock clock) {
-        return start(settings, clock, RunListener.NONE);
-    }
-
-    /** Starts a daemon; throws {@link DaemonStartException} with a one-line reason if it cannot. */
-    public static QueueDaemon start(DaemonSettings settings, Clock clock, RunListener listener) {
         ExclusiveLock dataLock = null;
         ExclusiveLock socketLock = null;
-        JobStore store = null;
-        Engine engine = null;
+        DaemonParts parts = null;
         QueueDaemon daemon = null;
         try {
             SocketPaths.checkLength(settings.socket());
@@ -84,39 +67,28 @@ public final class QueueDaemon implements AutoCloseable {
                     "the socket " + settings.socket());
             SocketPaths.clearStale(settings.socket());
             NativeLibrary.prepare(settings.dataDir().resolve("lib"));
+            String node = NodeIdentity.resolve(settings.nodeId(), settings.dataDir());
 
-            store = JobStore.open(settings.databaseFile(), clock);
-            RuntimeSettings runtime = RuntimeSettings.load(store, Runtime.getRuntime().availableProcessors());
-            QueueMetrics metrics = QueueMetrics.create();
-            RunStats stats = new RunStats(clock);
-            engine = new Engine(store, runtime, clock, new EngineSettings(settings.dataDir(), settings.outputDir(),
-                    settings.outputLimitBytes(), settings.drainTimeout(), settings.killGrace(), settings.socket(),
-                    EngineSettings.defaultWorkDir(settings.dataDir())), RunListener.all(metrics, stats, listener));
-            engine.start();
-
-            DaemonIdentity identity = new DaemonIdentity(BuildInfo.version(), ProcessHandle.current().pid(),
-                    clock.instant(), settings.socket(), settings.dataDir());
-            daemon = new QueueDaemon(settings, dataLock, socketLock, store, engine);
-            QueueService service = new QueueService(store, runtime, clock, identity, engine, daemon::shutdown,
-                    metrics, stats);
+            parts = DaemonParts.create(settings, clock, node);
+            daemon = new QueueDaemon(settings, dataLock, socketLock, parts);
+            parts.start(daemon::shutdown);
             if (settings.metricsListen() != null) {
-                daemon.metricsEndpoint = MetricsEndpoint.start(settings.metricsListen(), metrics.contentType(),
-                        service::scrape);
+                daemon.http = HttpServer.start(parts.loops(), settings.metricsListen(), parts.service());
             }
-            daemon.server = SocketServer.start(settings.socket(), settings.socketGroup(), settings.maxRequestBytes(),
-                    settings.maxConnections(), service);
-            log.info("queuectld {} started: pid {}, socket {}, data dir {}", identity.version(), identity.pid(),
-                    settings.socket(), settings.dataDir());
+            daemon.server = SocketServer.start(parts.loops(), settings.socket(), settings.socketGroup(),
+                    settings.maxRequestBytes(), settings.maxConnections(), parts.service());
+            log.info("queuectld {} started: node {}, pid {}, socket {}, data dir {}, store {}",
+                    parts.identity().version(), node, parts.identity().pid(), settings.socket(), settings.dataDir(),
+                    settings.store());
             daemon.systemd.ready("serving on " + settings.socket());
             return daemon;
         } catch (RuntimeException | IOException e) {
-            if (daemon != null && daemon.metricsEndpoint != null) {
-                daemon.metricsEndpoint.close();
+            if (daemon != null && daemon.http != null) {
+                daemon.http.close();
             }
-            if (engine != null) {
-                engine.close();
+            if (parts != null) {
+                parts.close();
             }
-            closeQuietly(store);
             closeQuietly(socketLock);
             closeQuietly(dataLock);
             throw startFailure(e);
@@ -169,38 +141,40 @@ public final class QueueDaemon implements AutoCloseable {
         return settings.socket();
     }
 
-    /** The port of the HTTP metrics endpoint, or -1 when it is off. */
+    /** This daemon's node id. */
+    public String node() {
+        return parts.identity().node();
+    }
+
+    /** The port of the HTTP listener, or -1 when it is off. */
     public int metricsPort() {
-        return metricsEndpoint == null ? -1 : metricsEndpoint.port();
+        return http == null ? -1 : http.port();
     }
 
     /**
      * Begins a graceful stop: the engine drains (jobs get up to {@code drainTimeout}), then the
-     * server and the store close. The future completes when the jobs are done, before the socket
-     * closes, so a {@code drain} request can still be answered.
+     * front doors and the store close. The future completes when the jobs are done, before the
+     * socket closes, so a {@code drain} request can still be answered.
      */
-    public synchronized CompletableFuture<DrainResult> shutdown(Duration drainTimeout) {
+    public synchronized CompletableFuture<DrainSummary> shutdown(Duration drainTimeout) {
         if (shutdown != null) {
             return shutdown;
         }
-        if (drainTimeout == null) {
-            drainTimeout = settings.drainTimeout();
-        }
-        log.info("queuectld stopping (drain timeout {})", dev.queuectl.protocol.Durations.format(drainTimeout));
-        systemd.stopping("draining: running jobs have " + dev.queuectl.protocol.Durations.format(drainTimeout));
-        shutdown = engine.drain(drainTimeout);
+        Duration timeout = drainTimeout != null ? drainTimeout : settings.drainTimeout();
+        log.info("queuectld stopping (drain timeout {})", Durations.format(timeout));
+        systemd.stopping("draining: running jobs have " + Durations.format(timeout));
+        shutdown = parts.engine().drain(timeout);
         Thread closer = new Thread(() -> {
             try {
-                DrainResult r = shutdown.exceptionally(e -> new DrainResult(0, 0)).join();
+                DrainSummary r = shutdown.exceptionally(e -> new DrainSummary(0, 0)).join();
                 log.info("drained: {} job(s) finished, {} interrupted", r.finished(), r.interrupted());
-                engine.close();
-                if (metricsEndpoint != null) {
-                    metricsEndpoint.close();
+                if (http != null) {
+                    http.close();
                 }
                 if (server != null) {
                     server.close();
                 }
-                store.close();
+                parts.close();
                 socketLock.close();
                 dataLock.close();
                 log.info("queuectld stopped");

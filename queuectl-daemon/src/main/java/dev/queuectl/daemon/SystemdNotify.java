@@ -1,6 +1,6 @@
 package dev.queuectl.daemon;
 
-import dev.queuectl.daemon.engine.NativeLibrary;
+import dev.queuectl.daemon.engine.process.NativeLibrary;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

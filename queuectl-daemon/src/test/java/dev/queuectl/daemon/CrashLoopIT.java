@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * kill -9 at random moments: nothing acknowledged is lost, nothing runs twice at once, runs
@@ -30,19 +31,20 @@ import org.junit.jupiter.api.Test;
  */
 class CrashLoopIT {
     private static final long SEED = 20261122L;
+    @RegisterExtension
+    final ShortTempDir tmp = new ShortTempDir();
     private Path root;
     /** Every daemon a test started, stopped in tearDown even when the test failed half-way. */
     private final List<DaemonProcess> started = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        root = TestDaemon.newRoot();
+        root = tmp.path();
     }
 
     @AfterEach
     void tearDown() {
         started.forEach(DaemonProcess::close);
-        TestDaemon.deleteTree(root);
     }
 
     private DaemonProcess start(Path data, Path socket, String... flags) {

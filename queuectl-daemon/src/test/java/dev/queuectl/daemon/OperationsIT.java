@@ -30,19 +30,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What an operator relies on: systemd readiness, the log formats, no job output in the log. */
 class OperationsIT {
+    @RegisterExtension
+    final ShortTempDir tmp = new ShortTempDir();
     private Path root;
 
     @BeforeEach
     void setUp() {
-        root = TestDaemon.newRoot();
+        root = tmp.path();
     }
 
     @AfterEach
     void tearDown() {
-        TestDaemon.deleteTree(root);
     }
 
     @Test

@@ -46,7 +46,9 @@ class ProtocolIT {
             assertEquals(3L, job.get("max_retries"), "the configured default applies");
             Map<String, Object> status = c.ok("{\"op\":\"status\"}");
             assertEquals(before + 1, ((Map<?, ?>) status.get("jobs")).get("pending"));
-            assertEquals(1L, status.get("protocol"));
+            assertEquals((long) dev.queuectl.protocol.ProtocolVersion.CURRENT, status.get("protocol"));
+            assertEquals(daemon.daemon().node(), status.get("node"), "the node id, kept in the data dir");
+            assertEquals("sqlite", status.get("store"));
             assertEquals(ProcessHandle.current().pid(), status.get("pid"));
             assertEquals(daemon.socket().toString(), status.get("socket"));
             Map<?, ?> jobs = (Map<?, ?>) status.get("jobs");

@@ -18,19 +18,21 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Drain and crash recovery: an interrupted run never counts, never overlaps, and runs again. */
 class RecoveryIT {
+    @RegisterExtension
+    final ShortTempDir tmp = new ShortTempDir();
     private Path root;
 
     @BeforeEach
     void setUp() {
-        root = TestDaemon.newRoot();
+        root = tmp.path();
     }
 
     @AfterEach
     void tearDown() {
-        TestDaemon.deleteTree(root);
     }
 
     /** Runs once for a long time, leaving a child and recording pids; the next run succeeds at once. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.queuectl.daemon.config.DaemonSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,28 +18,25 @@ import org.junit.jupiter.api.Test;
 
 /** Retention deletes old finished jobs, their history and output, and nothing else. */
 class RetentionIT {
-    private Path root;
     private final TestClock clock = new TestClock();
-    private QueueDaemon daemon;
+    private TestDaemon daemon;
     private RawClient c;
 
     @BeforeEach
     void start() {
-        root = TestDaemon.newRoot();
-        daemon = QueueDaemon.start(DaemonSettings.of(root.resolve("data"), root.resolve("d.sock")), clock);
-        c = new RawClient(root.resolve("d.sock"));
+        daemon = TestDaemon.start(clock, s -> s);
+        c = daemon.connect();
     }
 
     @AfterEach
     void stop() {
         c.close();
         daemon.close();
-        TestDaemon.deleteTree(root);
     }
 
     /** Runs' output files (not the spool files they are made from). */
     private long outputFiles() throws Exception {
-        Path output = root.resolve("data/output");
+        Path output = daemon.settings.outputDir();
         try (Stream<Path> s = Files.walk(output)) {
             return s.filter(Files::isRegularFile).filter(p -> !p.startsWith(output.resolve(".spool"))).count();
         }

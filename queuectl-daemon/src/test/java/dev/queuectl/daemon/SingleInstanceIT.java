@@ -24,7 +24,7 @@ class SingleInstanceIT {
             try (RawClient c = first.connect()) {
                 c.ok("{\"op\":\"enqueue\",\"id\":\"mine\",\"command\":\"true\"}");
             }
-            Path other = TestDaemon.newRoot();
+            Path other = ShortTempDir.create();
             try {
                 DaemonSettings second = DaemonSettings.of(first.settings.dataDir(), other.resolve("other.sock"));
                 byte[] lockBefore = Files.readAllBytes(first.settings.lockFile());
@@ -35,7 +35,7 @@ class SingleInstanceIT {
                 assertArrayEquals(lockBefore, Files.readAllBytes(first.settings.lockFile()));
                 assertTrue(Files.notExists(other.resolve("other.sock")), "it did not even bind its own socket");
             } finally {
-                TestDaemon.deleteTree(other);
+                ShortTempDir.delete(other);
             }
             try (RawClient c = first.connect()) {
                 assertEquals("mine", c.ok("{\"op\":\"show\",\"id\":\"mine\"}").get("id"));
@@ -46,13 +46,13 @@ class SingleInstanceIT {
     @Test
     void aSecondDaemonOnTheSameSocketRefuses() {
         try (TestDaemon first = TestDaemon.start()) {
-            Path other = TestDaemon.newRoot();
+            Path other = ShortTempDir.create();
             try {
                 DaemonSettings second = DaemonSettings.of(other.resolve("data"), first.socket());
                 DaemonStartException e = assertThrows(DaemonStartException.class, () -> QueueDaemon.start(second));
                 assertTrue(e.getMessage().contains(first.socket().toString()), e.getMessage());
             } finally {
-                TestDaemon.deleteTree(other);
+                ShortTempDir.delete(other);
             }
             try (RawClient c = first.connect()) {
                 assertTrue(c.ok("{\"op\":\"status\"}").containsKey("jobs"), "the first daemon still serves");
@@ -62,7 +62,7 @@ class SingleInstanceIT {
 
     @Test
     void aStaleSocketFromACrashedDaemonIsReplaced() throws Exception {
-        Path root = TestDaemon.newRoot();
+        Path root = ShortTempDir.create();
         Path socket = root.resolve("run/d.sock");
         Files.createDirectories(socket.getParent());
         try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -73,13 +73,13 @@ class SingleInstanceIT {
              RawClient c = new RawClient(socket)) {
             assertTrue(c.ok("{\"op\":\"status\"}").containsKey("jobs"));
         } finally {
-            TestDaemon.deleteTree(root);
+            ShortTempDir.delete(root);
         }
     }
 
     @Test
     void aPathThatIsNotASocketIsNeverReplaced() throws Exception {
-        Path root = TestDaemon.newRoot();
+        Path root = ShortTempDir.create();
         try {
             Path notASocket = root.resolve("precious.txt");
             Files.writeString(notASocket, "keep me");
@@ -88,7 +88,7 @@ class SingleInstanceIT {
             assertTrue(e.getMessage().contains("is not a socket"), e.getMessage());
             assertEquals("keep me", Files.readString(notASocket));
         } finally {
-            TestDaemon.deleteTree(root);
+            ShortTempDir.delete(root);
         }
     }
 
@@ -105,14 +105,14 @@ class SingleInstanceIT {
 
     @Test
     void aTooLongSocketPathIsRefusedWithTheLimit() {
-        Path root = TestDaemon.newRoot();
+        Path root = ShortTempDir.create();
         try {
             Path socket = root.resolve("x".repeat(120) + ".sock");
             DaemonStartException e = assertThrows(DaemonStartException.class,
                     () -> QueueDaemon.start(DaemonSettings.of(root.resolve("data"), socket)));
             assertTrue(e.getMessage().contains("at most 107"), e.getMessage());
         } finally {
-            TestDaemon.deleteTree(root);
+            ShortTempDir.delete(root);
         }
     }
 

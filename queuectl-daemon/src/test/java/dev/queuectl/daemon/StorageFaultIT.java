@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The data dir fills up or turns read-only under a running daemon: requests are refused with a
@@ -27,13 +28,15 @@ import org.junit.jupiter.api.Test;
  * nothing acknowledged is lost. Uses a small tmpfs mounted on the data dir (root only).
  */
 class StorageFaultIT {
+    @RegisterExtension
+    final ShortTempDir tmp = new ShortTempDir();
     private Path root;
     private Path data;
     private boolean mounted;
 
     @BeforeEach
     void mountSmallDisk() throws Exception {
-        root = TestDaemon.newRoot();
+        root = tmp.path();
         data = root.resolve("data");
         Files.createDirectories(data);
         assumeTrue(ProcessHandle.current().info().user().map("root"::equals).orElse(false),
@@ -48,7 +51,6 @@ class StorageFaultIT {
         if (mounted && sh("umount", data.toString()) != 0) {
             sh("umount", "-l", data.toString()); // still busy: detach it lazily rather than leave it
         }
-        TestDaemon.deleteTree(root);
     }
 
     private static int sh(String... cmd) throws IOException, InterruptedException {

@@ -8,10 +8,10 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The system clock plus an offset a test can move forward, so time-based rules need no sleeping. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         offset.accumulateAndGet(d, Duration::plus);
     }
 

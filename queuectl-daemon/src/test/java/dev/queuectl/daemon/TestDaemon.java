@@ -1,14 +1,9 @@
 package dev.queuectl.daemon;
 
 import dev.queuectl.daemon.config.DaemonSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * A real queuectld for a test: its own short temporary directory (Unix socket paths are limited
@@ -18,11 +13,13 @@ import java.util.stream.Stream;
 final class TestDaemon implements AutoCloseable {
     final Path root;
     final DaemonSettings settings;
+    private final Clock clock;
     private QueueDaemon daemon;
 
-    private TestDaemon(Path root, DaemonSettings settings) {
+    private TestDaemon(Path root, DaemonSettings settings, Clock clock) {
         this.root = root;
         this.settings = settings;
+        this.clock = clock;
     }
 
     static TestDaemon start() {
@@ -30,19 +27,16 @@ final class TestDaemon implements AutoCloseable {
     }
 
     static TestDaemon start(UnaryOperator<DaemonSettings> tweak) {
-        Path root = newRoot();
-        DaemonSettings settings = tweak.apply(DaemonSettings.of(root.resolve("data"), root.resolve("run/d.sock")));
-        TestDaemon t = new TestDaemon(root, settings);
-        t.daemon = QueueDaemon.start(settings, Clock.systemUTC());
-        return t;
+        return start(Clock.systemUTC(), tweak);
     }
 
-    static Path newRoot() {
-        try {
-            return Files.createTempDirectory(Path.of("/tmp"), "qc");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A daemon whose time comes from {@code clock} (a {@link TestClock} moves it without sleeping). */
+    static TestDaemon start(Clock clock, UnaryOperator<DaemonSettings> tweak) {
+        Path root = ShortTempDir.create();
+        DaemonSettings settings = tweak.apply(DaemonSettings.of(root.resolve("data"), root.resolve("run/d.sock")));
+        TestDaemon t = new TestDaemon(root, settings, clock);
+        t.daemon = QueueDaemon.start(settings, clock);
+        return t;
     }
 
     Path socket() {
@@ -66,29 +60,12 @@ final class TestDaemon implements AutoCloseable {
 
     void restart() {
         stop();
-        daemon = QueueDaemon.start(settings, Clock.systemUTC());
+        daemon = QueueDaemon.start(settings, clock);
     }
 
     @Override
     public void close() {
         stop();
-        deleteTree(root);
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort for a temporary directory
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
+        ShortTempDir.delete(root);
     }
 }

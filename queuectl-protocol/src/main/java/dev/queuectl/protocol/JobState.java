@@ -2,7 +2,7 @@ package dev.queuectl.protocol;
 
 import java.util.Locale;
 
-/** The five states of a job. See DESIGN.md for the transitions between them. */
+/** The five states of a job on the wire; the README (How a job runs) shows the moves between them. */
 public enum JobState {
     PENDING,
     PROCESSING,

@@ -2,8 +2,12 @@ package dev.queuectl.protocol;
 
 /** The version of the wire protocol spoken by this build; reported by {@code status}. */
 public final class ProtocolVersion {
-    /** Incremented on any incompatible change to requests, results or error codes. */
-    public static final int CURRENT = 1;
+    /**
+     * Incremented whenever requests, results or error codes change. Changes are additive (new
+     * fields and ops), so a client can tell from {@code status} what a daemon understands.
+     * 1: the first release. 2: {@code status} reports {@code node} and {@code store}.
+     */
+    public static final int CURRENT = 2;
 
     private ProtocolVersion() {
     }

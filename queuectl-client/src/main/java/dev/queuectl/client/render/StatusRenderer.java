@@ -19,8 +19,14 @@ public final class StatusRenderer {
     public static void print(StatusView s, Display display, PrintWriter out) {
         out.println("queuectld " + DisplayText.escape(s.version()) + " (protocol " + s.protocol() + "), pid " + s.pid()
                 + ", up " + Format.seconds(s.uptimeSeconds()));
+        if (s.node() != null) {
+            out.println("node      " + DisplayText.escape(s.node()));
+        }
         out.println("socket    " + DisplayText.escape(s.socket()));
         out.println("data dir  " + DisplayText.escape(s.dataDir()));
+        if (s.store() != null) {
+            out.println("store     " + DisplayText.escape(s.store()));
+        }
         out.println();
         Table jobs = new Table("JOBS", "");
         for (JobState state : JobState.values()) {

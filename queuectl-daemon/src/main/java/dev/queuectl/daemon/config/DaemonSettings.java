@@ -1,88 +1,171 @@
 package dev.queuectl.daemon.config;
 
 import dev.queuectl.daemon.logging.LogFormat;
-import dev.queuectl.protocol.Durations;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * How one daemon runs: paths, socket access, limits, logging. Built by {@link SettingsLoader}
- * from flags, environment, config file and defaults, or by code that embeds the daemon
- * ({@link #of} and the {@code with...} copies).
- *
- * @param socketGroup   group allowed on the socket, or null for the daemon's user only
- * @param metricsListen loopback address of the HTTP /metrics endpoint, or null when it is off
- * @param configFile    the config file these settings were read from, or null
+ * How one daemon runs: paths, store, socket access, limits, logging. One validated text per
+ * {@link DaemonOption}, with its parsed value. Built by {@link SettingsLoader} from flags,
+ * environment, config file and defaults, or by code that embeds the daemon ({@link #of} and
+ * {@link #with}). Immutable.
  */
-public record DaemonSettings(Path dataDir, Path socket, String socketGroup, int maxRequestBytes,
-                             int maxConnections, Duration drainTimeout, long outputLimitBytes, Duration killGrace,
-                             LogFormat logFormat, InetSocketAddress metricsListen, Path configFile) {
+public final class DaemonSettings {
+    private final Map<DaemonOption, String> texts;
+    private final Map<DaemonOption, Object> values;
+    private final Path configFile;
+
+    private DaemonSettings(Map<DaemonOption, String> texts, Path configFile) {
+        this.texts = new EnumMap<>(texts);
+        this.values = new EnumMap<>(DaemonOption.class);
+        for (Map.Entry<DaemonOption, String> e : texts.entrySet()) {
+            values.put(e.getKey(), e.getKey().parse(e.getValue()));
+        }
+        this.configFile = configFile;
+    }
+
+    /**
+     * Settings from resolved texts: every option must have one (computed defaults already
+     * filled in). An {@link IllegalArgumentException} names a bad value.
+     */
+    static DaemonSettings of(Map<DaemonOption, String> texts, Path configFile) {
+        for (DaemonOption o : DaemonOption.values()) {
+            if (!texts.containsKey(o)) {
+                throw new IllegalArgumentException("no value for " + o.key());
+            }
+        }
+        return new DaemonSettings(texts, configFile);
+    }
 
     /** Settings with every default except the two paths. */
     public static DaemonSettings of(Path dataDir, Path socket) {
-        return new DaemonSettings(dataDir, socket, null,
-                (int) Sizes.parse(DaemonOption.MAX_REQUEST_BYTES.defaultText()),
-                Integer.parseInt(DaemonOption.MAX_CONNECTIONS.defaultText()),
-                Durations.parse(DaemonOption.DRAIN_TIMEOUT.defaultText()),
-                Sizes.parse(DaemonOption.OUTPUT_LIMIT.defaultText()),
-                Durations.parse(DaemonOption.KILL_GRACE.defaultText()),
-                LogFormat.AUTO, null, null);
+        Map<DaemonOption, String> texts = new EnumMap<>(DaemonOption.class);
+        for (DaemonOption o : DaemonOption.values()) {
+            if (o.defaultText() != null) {
+                texts.put(o, o.defaultText());
+            }
+        }
+        texts.put(DaemonOption.DATA_DIR, dataDir.toString());
+        texts.put(DaemonOption.SOCKET, socket.toString());
+        return of(texts, null);
+    }
+
+    /** A copy with one setting changed; an {@link IllegalArgumentException} says why a value is refused. */
+    public DaemonSettings with(DaemonOption option, String text) {
+        String problem = option.check(text);
+        if (problem != null) {
+            throw new IllegalArgumentException(option.key() + ": " + problem);
+        }
+        Map<DaemonOption, String> copy = new EnumMap<>(texts);
+        copy.put(option, text);
+        return new DaemonSettings(copy, configFile);
     }
 
     public DaemonSettings withDrainTimeout(Duration d) {
-        return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, maxConnections, d, outputLimitBytes,
-                killGrace, logFormat, metricsListen, configFile);
-    }
-
-    public DaemonSettings withSocketGroup(String group) {
-        return new DaemonSettings(dataDir, socket, group, maxRequestBytes, maxConnections, drainTimeout,
-                outputLimitBytes, killGrace, logFormat, metricsListen, configFile);
-    }
-
-    public DaemonSettings withMaxRequestBytes(int bytes) {
-        return new DaemonSettings(dataDir, socket, socketGroup, bytes, maxConnections, drainTimeout, outputLimitBytes,
-                killGrace, logFormat, metricsListen, configFile);
-    }
-
-    public DaemonSettings withMaxConnections(int n) {
-        return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, n, drainTimeout, outputLimitBytes,
-                killGrace, logFormat, metricsListen, configFile);
-    }
-
-    public DaemonSettings withOutputLimitBytes(long bytes) {
-        return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, maxConnections, drainTimeout, bytes,
-                killGrace, logFormat, metricsListen, configFile);
+        return with(DaemonOption.DRAIN_TIMEOUT, d.toMillis() + "ms");
     }
 
     public DaemonSettings withKillGrace(Duration d) {
-        return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, maxConnections, drainTimeout,
-                outputLimitBytes, d, logFormat, metricsListen, configFile);
+        return with(DaemonOption.KILL_GRACE, d.toMillis() + "ms");
+    }
+
+    public DaemonSettings withSocketGroup(String group) {
+        return with(DaemonOption.SOCKET_GROUP, group == null ? "" : group);
+    }
+
+    public DaemonSettings withMaxRequestBytes(int bytes) {
+        return with(DaemonOption.MAX_REQUEST_BYTES, Integer.toString(bytes));
+    }
+
+    public DaemonSettings withMaxConnections(int n) {
+        return with(DaemonOption.MAX_CONNECTIONS, Integer.toString(n));
+    }
+
+    public DaemonSettings withOutputLimitBytes(long bytes) {
+        return with(DaemonOption.OUTPUT_LIMIT, Long.toString(bytes));
     }
 
     public DaemonSettings withMetricsListen(InetSocketAddress address) {
-        return new DaemonSettings(dataDir, socket, socketGroup, maxRequestBytes, maxConnections, drainTimeout,
-                outputLimitBytes, killGrace, logFormat, address, configFile);
+        return with(DaemonOption.METRICS_LISTEN,
+                address == null ? "" : "[" + address.getAddress().getHostAddress() + "]:" + address.getPort());
+    }
+
+    public DaemonSettings withConfigFile(Path file) {
+        return new DaemonSettings(texts, file);
+    }
+
+    private Object value(DaemonOption o) {
+        Object v = values.get(o);
+        return v == SettingParsers.ABSENT ? null : v;
+    }
+
+    public Path dataDir() {
+        return (Path) value(DaemonOption.DATA_DIR);
+    }
+
+    public Path socket() {
+        return (Path) value(DaemonOption.SOCKET);
+    }
+
+    /** Group allowed on the socket, or null for the daemon's user only. */
+    public String socketGroup() {
+        return (String) value(DaemonOption.SOCKET_GROUP);
+    }
+
+    public StoreLocation store() {
+        return (StoreLocation) value(DaemonOption.STORE);
+    }
+
+    /** The node id given by configuration, or null when the daemon keeps its own in the data dir. */
+    public String nodeId() {
+        return (String) value(DaemonOption.NODE_ID);
+    }
+
+    public int maxRequestBytes() {
+        return Math.toIntExact((Long) value(DaemonOption.MAX_REQUEST_BYTES));
+    }
+
+    public int maxConnections() {
+        return (Integer) value(DaemonOption.MAX_CONNECTIONS);
+    }
+
+    public Duration drainTimeout() {
+        return (Duration) value(DaemonOption.DRAIN_TIMEOUT);
+    }
+
+    public long outputLimitBytes() {
+        return (Long) value(DaemonOption.OUTPUT_LIMIT);
+    }
+
+    public Duration killGrace() {
+        return (Duration) value(DaemonOption.KILL_GRACE);
+    }
+
+    public LogFormat logFormat() {
+        return (LogFormat) value(DaemonOption.LOG_FORMAT);
+    }
+
+    /** Loopback address of the HTTP /metrics endpoint, or null when it is off. */
+    public InetSocketAddress metricsListen() {
+        return (InetSocketAddress) value(DaemonOption.METRICS_LISTEN);
+    }
+
+    /** The config file these settings were read from, or null. */
+    public Path configFile() {
+        return configFile;
     }
 
     /** These settings as command-line flags, every one explicit. */
     public List<String> toFlags() {
         List<String> flags = new ArrayList<>();
-        flags.add("--data-dir=" + dataDir);
-        flags.add("--socket=" + socket);
-        if (socketGroup != null) {
-            flags.add("--socket-group=" + socketGroup);
-        }
-        flags.add("--max-request-bytes=" + maxRequestBytes);
-        flags.add("--max-connections=" + maxConnections);
-        flags.add("--drain-timeout=" + drainTimeout.toMillis() + "ms");
-        flags.add("--output-limit=" + outputLimitBytes);
-        flags.add("--kill-grace=" + killGrace.toMillis() + "ms");
-        flags.add("--log-format=" + logFormat.name().toLowerCase(java.util.Locale.ROOT));
-        if (metricsListen != null) {
-            flags.add("--metrics-listen=" + metricsListen.getHostString() + ":" + metricsListen.getPort());
+        for (DaemonOption o : DaemonOption.values()) {
+            flags.add(o.flag() + "=" + texts.get(o));
         }
         if (configFile != null) {
             flags.add("--config=" + configFile.toAbsolutePath());
@@ -91,14 +174,30 @@ public record DaemonSettings(Path dataDir, Path socket, String socketGroup, int 
     }
 
     public Path databaseFile() {
-        return dataDir.resolve("queuectl.db");
+        return dataDir().resolve("queuectl.db");
     }
 
     public Path outputDir() {
-        return dataDir.resolve("output");
+        return dataDir().resolve("output");
     }
 
     public Path lockFile() {
-        return dataDir.resolve("queuectld.lock");
+        return dataDir().resolve("queuectld.lock");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DaemonSettings && values.equals(((DaemonSettings) o).values)
+                && Objects.equals(configFile, ((DaemonSettings) o).configFile);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(values, configFile);
+    }
+
+    @Override
+    public String toString() {
+        return "DaemonSettings" + texts;
     }
 }

@@ -1,6 +1,6 @@
 package dev.queuectl.daemon.config;
 
-import dev.queuectl.daemon.store.JobStore;
+import dev.queuectl.daemon.store.ConfigStore;
 import dev.queuectl.protocol.result.ConfigEntry;
 import dev.queuectl.protocol.result.ConfigView;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class RuntimeSettings {
     private static final Logger log = LoggerFactory.getLogger(RuntimeSettings.class);
 
-    private final JobStore store;
+    private final ConfigStore store;
     private final RuntimeConfig defaults;
     private final AtomicReference<RuntimeConfig> current;
     private final List<Consumer<RuntimeConfig>> listeners = new CopyOnWriteArrayList<>();
@@ -31,14 +31,14 @@ public final class RuntimeSettings {
     private final Object changeLock = new Object();
     private CompletableFuture<RuntimeConfig> tail = CompletableFuture.completedFuture(null);
 
-    private RuntimeSettings(JobStore store, RuntimeConfig defaults, RuntimeConfig loaded) {
+    private RuntimeSettings(ConfigStore store, RuntimeConfig defaults, RuntimeConfig loaded) {
         this.store = store;
         this.defaults = defaults;
         this.current = new AtomicReference<>(loaded);
     }
 
     /** Loads the settings, seeding a fresh store with the defaults. Blocks until done. */
-    public static RuntimeSettings load(JobStore store, int cpus) {
+    public static RuntimeSettings load(ConfigStore store, int cpus) {
         RuntimeConfig defaults = RuntimeConfig.defaults(cpus);
         Map<String, String> stored = store.loadConfig().join();
         Map<ConfigKey, String> invalid = new EnumMap<>(ConfigKey.class);

@@ -1,7 +1,5 @@
 package dev.queuectl.daemon.config;
 
-import dev.queuectl.daemon.logging.LogFormat;
-import dev.queuectl.protocol.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +55,7 @@ public final class SettingsLoader {
             if (v != null && source != null) {
                 String problem = o.check(v);
                 if (problem != null) {
-                    throw new SettingsException(source + ": " + problem);
+                    throw new SettingsException(source + ": " + problem, source.startsWith("--"));
                 }
             }
             if (v != null) {
@@ -66,25 +64,17 @@ public final class SettingsLoader {
         }
         Path dataDir = values.containsKey(DaemonOption.DATA_DIR)
                 ? absolute(values.get(DaemonOption.DATA_DIR)) : defaultDataDir();
-        Path socket = values.containsKey(DaemonOption.SOCKET)
-                ? absolute(values.get(DaemonOption.SOCKET)) : defaultSocket(dataDir);
-        String group = values.get(DaemonOption.SOCKET_GROUP);
-        String metrics = values.get(DaemonOption.METRICS_LISTEN);
-        return new DaemonSettings(dataDir, socket, group == null || group.isBlank() ? null : group.trim(),
-                (int) Sizes.parse(values.get(DaemonOption.MAX_REQUEST_BYTES)),
-                Integer.parseInt(values.get(DaemonOption.MAX_CONNECTIONS).trim()),
-                Durations.parse(values.get(DaemonOption.DRAIN_TIMEOUT)),
-                Sizes.parse(values.get(DaemonOption.OUTPUT_LIMIT)),
-                Durations.parse(values.get(DaemonOption.KILL_GRACE)),
-                LogFormat.parse(values.get(DaemonOption.LOG_FORMAT)),
-                metrics == null || metrics.isBlank() ? null : DaemonOption.parseLoopback(metrics),
-                configFile);
+        values.put(DaemonOption.DATA_DIR, dataDir.toString());
+        if (!values.containsKey(DaemonOption.SOCKET)) {
+            values.put(DaemonOption.SOCKET, defaultSocket(dataDir).toString());
+        }
+        return DaemonSettings.of(values, configFile);
     }
 
     Path locateConfigFile(Path configFlag) {
         if (configFlag != null) {
             if (!Files.isRegularFile(configFlag)) {
-                throw new SettingsException("--config: no such file: " + configFlag);
+                throw new SettingsException("--config: no such file: " + configFlag, true);
             }
             return configFlag;
         }

@@ -1,7 +1,9 @@
 package dev.queuectl.daemon.engine;
 
-import dev.queuectl.daemon.store.ClaimedRun;
-import dev.queuectl.daemon.store.RunEnd;
+import dev.queuectl.daemon.engine.output.OutputFiles;
+import dev.queuectl.daemon.engine.process.GroupTerminator;
+import dev.queuectl.daemon.job.ClaimedRun;
+import dev.queuectl.daemon.job.RunEnd;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

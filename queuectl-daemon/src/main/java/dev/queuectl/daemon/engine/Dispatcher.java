@@ -1,7 +1,7 @@
 package dev.queuectl.daemon.engine;
 
 import dev.queuectl.daemon.config.RuntimeConfig;
-import dev.queuectl.daemon.store.ClaimedRun;
+import dev.queuectl.daemon.job.ClaimedRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +22,11 @@ final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** After a store error, try again this much later (doubling up to a minute). */
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    /**
+     * The longest single sleep. A far-off run_at (years ahead) is reached by sleeping again, so
+     * the timer's arithmetic never overflows whatever the store holds.
+     */
+    private static final Duration LONGEST_SLEEP = Duration.ofHours(1);
 
     private final EngineContext ctx;
     private final IntSupplier slotsInUse;
@@ -84,7 +89,7 @@ final class Dispatcher {
                     if (nextDue == null) {
                         changed.await();
                     } else {
-                        long nanos = Duration.between(ctx.clock.instant(), nextDue).toNanos();
+                        long nanos = nanosUntil(nextDue);
                         if (nanos <= 0) {
                             break;
                         }
@@ -122,7 +127,7 @@ final class Dispatcher {
         if (free <= 0) {
             return; // a run's end wakes us
         }
-        List<ClaimedRun> claimed = ctx.store.claim(free).join();
+        List<ClaimedRun> claimed = ctx.store.claim(ctx.node, free).join();
         for (ClaimedRun run : claimed) {
             start.accept(run);
         }
@@ -132,6 +137,15 @@ final class Dispatcher {
         }
         Optional<Instant> due = ctx.store.nextDue().join();
         due.ifPresent(this::wakeAt);
+    }
+
+    /** Nanoseconds from now until {@code at}, at most {@link #LONGEST_SLEEP}: never overflows. */
+    private long nanosUntil(Instant at) {
+        Duration d = Duration.between(ctx.clock.instant(), at);
+        if (d.isNegative()) {
+            return 0;
+        }
+        return d.compareTo(LONGEST_SLEEP) > 0 ? LONGEST_SLEEP.toNanos() : d.toNanos();
     }
 
     /** Makes sure the dispatcher looks again no later than {@code at}. */

@@ -1,6 +1,10 @@
 package dev.queuectl.daemon.engine;
 
 import dev.queuectl.daemon.config.RuntimeConfig;
+import dev.queuectl.daemon.engine.output.OutputFiles;
+import dev.queuectl.daemon.engine.process.GroupTerminator;
+import dev.queuectl.daemon.engine.process.ProcessLauncher;
+import dev.queuectl.daemon.event.EventBus;
 import dev.queuectl.daemon.store.JobStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,23 +23,25 @@ final class EngineContext {
     final ScheduledExecutorService timer;
     final GroupTerminator terminator;
     final OutputFiles outputs;
-    final RunListener listener;
+    final EventBus events;
+    /** This daemon's node id: the owner of every run it claims. */
+    final String node;
     final String bootId;
     /** The daemon's environment minus queuectl's own variables; each run adds its own. */
     final List<String> baseEnvironment;
 
-    EngineContext(JobStore store, Clock clock, EngineSettings settings, Supplier<RuntimeConfig> runtime,
-                  ProcessLauncher launcher, ScheduledExecutorService timer, RunListener listener) {
-        this.store = store;
-        this.clock = clock;
-        this.settings = settings;
-        this.runtime = runtime;
-        this.launcher = launcher;
-        this.timer = timer;
+    EngineContext(EngineParts parts) {
+        this.store = parts.store();
+        this.clock = parts.clock();
+        this.settings = parts.settings();
+        this.runtime = parts.runtime();
+        this.launcher = parts.launcher();
+        this.timer = parts.timer();
         this.terminator = new GroupTerminator(launcher, timer, settings.killGrace());
-        this.outputs = new OutputFiles(settings.outputDir(), settings.outputLimitBytes(), launcher);
-        this.listener = listener;
-        this.bootId = ProcInfo.bootId();
+        this.outputs = parts.outputs();
+        this.events = parts.events();
+        this.node = parts.node();
+        this.bootId = dev.queuectl.daemon.engine.process.ProcInfo.bootId();
         List<String> env = new ArrayList<>();
         for (Map.Entry<String, String> e : System.getenv().entrySet()) {
             if (!e.getKey().startsWith("QUEUECTL_")) {

@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param workDir   the working directory of every run: the daemon user's home, else the data dir
  * @param killGrace how long a process group has between SIGTERM and SIGKILL
  */
-public record EngineSettings(Path dataDir, Path outputDir, long outputLimitBytes, Duration drainTimeout,
-                             Duration killGrace, Path socket, Path workDir) {
+public record EngineSettings(Path dataDir, Path outputDir, Duration drainTimeout, Duration killGrace, Path socket,
+                             Path workDir) {
 
     public static Path defaultWorkDir(Path dataDir) {
         String home = System.getenv("HOME");

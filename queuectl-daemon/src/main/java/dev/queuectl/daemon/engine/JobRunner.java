@@ -1,12 +1,16 @@
 package dev.queuectl.daemon.engine;
 
 import dev.queuectl.daemon.config.RuntimeConfig;
+import dev.queuectl.daemon.engine.process.LaunchSpec;
+import dev.queuectl.daemon.engine.process.ProcessLauncher;
+import dev.queuectl.daemon.engine.process.StartedProcess;
+import dev.queuectl.daemon.event.JobEvent;
+import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.RetryPolicy;
+import dev.queuectl.daemon.job.RunEnd;
+import dev.queuectl.daemon.job.RunOutcome;
+import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.job.Transition;
-import dev.queuectl.daemon.store.ClaimedRun;
-import dev.queuectl.daemon.store.RunEnd;
-import dev.queuectl.daemon.store.RunOutcome;
-import dev.queuectl.daemon.store.RunStart;
 import dev.queuectl.protocol.Durations;
 import java.io.IOException;
 import java.time.Duration;
@@ -54,12 +58,12 @@ final class JobRunner {
             return failure(run, started, null, why, why, RunOutcome.FAILED, 0);
         }
         int pid = process.pid();
-        ctx.store.recordStart(new RunStart(run.seq(), run.attempt(), started, pid, pid, process.startTime(),
-                ctx.bootId));
+        ctx.store.recordStart(new RunStart(run.seq(), run.attempt(), run.node(), started, pid, pid,
+                process.startTime(), ctx.bootId));
         active.attach(pid, started);
         Instant due = run.runAt().isAfter(run.createdAt()) ? run.runAt() : run.createdAt();
-        ctx.listener.runStarted(run, Duration.between(due, started).isNegative() ? Duration.ZERO
-                : Duration.between(due, started));
+        ctx.events.publish(new JobEvent.RunStarted(run, Duration.between(due, started).isNegative() ? Duration.ZERO
+                : Duration.between(due, started)));
         jobLog.atDebug().addKeyValue("job", run.id()).addKeyValue("attempt", run.attempt()).addKeyValue("pid", pid)
                 .log("job {} attempt {} started: pid {}", run.id(), run.attempt(), pid);
 

@@ -1,6 +1,8 @@
 package dev.queuectl.daemon.engine;
 
-import dev.queuectl.daemon.store.InProgressRun;
+import dev.queuectl.daemon.engine.process.ProcInfo;
+import dev.queuectl.daemon.engine.process.ProcessLauncher;
+import dev.queuectl.daemon.job.InProgressRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up after a crash: every run the store still shows in progress is recovered before any
- * new run starts. Survivors of such a run (same boot; its leader with the recorded start time,
+ * Start-up after a crash: every run the store shows in progress for this node — and every run
+ * whose owner is provably gone — is recovered before any new run starts. Survivors of such a run (same boot; its leader with the recorded start time,
  * or members of its process group, or processes carrying its run token) are stopped, TERM then
  * KILL, and waited for; then the run is recorded as interrupted and its job is pending again.
  */
@@ -30,7 +32,8 @@ final class Recovery {
 
     /** Returns the number of runs recovered. Blocks until survivors are gone. */
     int run() {
-        List<InProgressRun> runs = ctx.store.runsInProgress().join();
+        List<InProgressRun> runs = new ArrayList<>(ctx.store.runsInProgress(ctx.node).join());
+        runs.addAll(ctx.store.orphanedRuns(ctx.node).join());
         if (runs.isEmpty()) {
             return 0;
         }

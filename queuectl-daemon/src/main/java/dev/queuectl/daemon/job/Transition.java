@@ -1,13 +1,12 @@
 package dev.queuectl.daemon.job;
 
-import dev.queuectl.protocol.JobState;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Every state change a job can make, and the only place that says which are legal. The store
- * applies a transition as {@code UPDATE ... WHERE seq = ? AND state IN (from)} and treats zero
- * rows as an illegal transition; nothing else writes a job's state.
+ * Every state change a job can make, and the only place that says which are legal. A store
+ * applies a transition as a conditional update (the job's state must be one of {@link #from()})
+ * and treats zero rows as an illegal transition; nothing else writes a job's state.
  *
  * <pre>
  * pending ──claim──▶ processing ──exit 0──▶ completed
@@ -44,17 +43,5 @@ public enum Transition {
 
     public boolean allowedFrom(JobState state) {
         return from.contains(state);
-    }
-
-    /** The SQL list of source states, e.g. {@code ('pending','failed')}; built from constants only. */
-    public String fromSql() {
-        StringBuilder b = new StringBuilder("(");
-        for (JobState s : from) {
-            if (b.length() > 1) {
-                b.append(", ");
-            }
-            b.append('\'').append(s.wireName()).append('\'');
-        }
-        return b.append(')').toString();
     }
 }

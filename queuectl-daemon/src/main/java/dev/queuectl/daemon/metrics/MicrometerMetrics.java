@@ -1,9 +1,9 @@
 package dev.queuectl.daemon.metrics;
 
-import dev.queuectl.daemon.store.ClaimedRun;
-import dev.queuectl.daemon.store.RunEnd;
+import dev.queuectl.daemon.event.JobEvent;
+import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.Transition;
-import dev.queuectl.protocol.JobState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -48,7 +48,7 @@ final class MicrometerMetrics implements QueueMetrics {
             AtomicLong n = new AtomicLong();
             jobs.put(s, n);
             Gauge.builder("queuectl.jobs", n, AtomicLong::get).description("Jobs in each state.")
-                    .tag("state", s.wireName()).register(registry);
+                    .tag("state", s.key()).register(registry);
         }
         Gauge.builder("queuectl.workers.busy", busy, AtomicLong::get).description("Workers running a job.")
                 .register(registry);
@@ -64,18 +64,28 @@ final class MicrometerMetrics implements QueueMetrics {
     }
 
     @Override
-    public void jobsEnqueued(int count) {
-        enqueued.increment(count);
+    public void on(JobEvent event) {
+        if (event instanceof JobEvent.Enqueued) {
+            enqueued.increment(((JobEvent.Enqueued) event).count());
+        } else if (event instanceof JobEvent.RunStarted) {
+            started.increment();
+            queueWait.record(((JobEvent.RunStarted) event).queueWait());
+        } else if (event instanceof JobEvent.RunFinished) {
+            JobEvent.RunFinished f = (JobEvent.RunFinished) event;
+            runEnded(f.end(), f.ranFor());
+        } else if (event instanceof JobEvent.StateChanged) {
+            if (((JobEvent.StateChanged) event).state() == JobState.DEAD) {
+                dead.increment();
+            }
+        } else if (event instanceof JobEvent.BulkChanged) {
+            JobEvent.BulkChanged b = (JobEvent.BulkChanged) event;
+            if (b.state() == JobState.DEAD) {
+                dead.increment(b.count());
+            }
+        }
     }
 
-    @Override
-    public void runStarted(ClaimedRun run, Duration wait) {
-        started.increment();
-        queueWait.record(wait);
-    }
-
-    @Override
-    public void runEnded(RunEnd end, Duration ranFor) {
+    private void runEnded(RunEnd end, Duration ranFor) {
         runDuration.record(ranFor);
         switch (end.outcome()) {
             case COMPLETED:
@@ -97,14 +107,6 @@ final class MicrometerMetrics implements QueueMetrics {
         if (end.transition() == Transition.RETRY_LATER) {
             retried.increment();
         }
-        if (end.transition() == Transition.BURY) {
-            dead.increment();
-        }
-    }
-
-    @Override
-    public void jobCancelled(String id) {
-        dead.increment();
     }
 
     @Override

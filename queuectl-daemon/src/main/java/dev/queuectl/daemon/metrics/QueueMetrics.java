@@ -1,18 +1,18 @@
 package dev.queuectl.daemon.metrics;
 
-import dev.queuectl.daemon.engine.RunListener;
+import dev.queuectl.daemon.event.JobEvent;
 import java.time.Duration;
 
 /**
- * What the daemon measures, behind a narrow interface: events come in as calls, the state
- * gauges from a {@link Gauges} snapshot taken just before each scrape, and {@link #scrape()}
- * renders everything in the Prometheus text format. Micrometer appears only in the adapter.
- * Thread-safe.
+ * What the daemon measures, behind a narrow interface: counters from the event stream
+ * ({@link #on}), the state gauges from a {@link Gauges} snapshot taken just before each scrape,
+ * and {@link #scrape()} renders everything in the Prometheus text format. Micrometer appears
+ * only in the adapter. Thread-safe.
  */
-public interface QueueMetrics extends RunListener {
+public interface QueueMetrics {
 
     /** Values read from the store and the engine right before a scrape. */
-    record Gauges(java.util.Map<dev.queuectl.protocol.JobState, Long> jobs, int busyWorkers, int configuredWorkers,
+    record Gauges(java.util.Map<dev.queuectl.daemon.job.JobState, Long> jobs, int busyWorkers, int configuredWorkers,
                   Duration oldestPendingAge) {
     }
 
@@ -20,7 +20,8 @@ public interface QueueMetrics extends RunListener {
         return new MicrometerMetrics();
     }
 
-    void jobsEnqueued(int count);
+    /** The event stream's subscriber: counts enqueues, runs and their outcomes. */
+    void on(JobEvent event);
 
     void update(Gauges gauges);
 

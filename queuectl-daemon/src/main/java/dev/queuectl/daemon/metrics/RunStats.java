@@ -1,8 +1,8 @@
 package dev.queuectl.daemon.metrics;
 
-import dev.queuectl.daemon.engine.RunListener;
-import dev.queuectl.daemon.store.RunEnd;
-import dev.queuectl.daemon.store.RunOutcome;
+import dev.queuectl.daemon.event.JobEvent;
+import dev.queuectl.daemon.job.RunEnd;
+import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.protocol.result.RunStatsView;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import java.time.Duration;
  * about 19%), so the cost does not grow with the number of runs. Since the daemon started only.
  * Thread-safe.
  */
-public final class RunStats implements RunListener {
+public final class RunStats {
     /** Histogram bins: bin i holds durations up to 2^(i/4) ms; the last bin holds everything longer. */
     private static final int BINS = 128;
 
@@ -62,8 +62,15 @@ public final class RunStats implements RunListener {
         return Math.pow(2, bin / 4.0);
     }
 
-    @Override
-    public void runEnded(RunEnd end, Duration ranFor) {
+    /** The event stream's subscriber: counts each run's end. */
+    public void on(JobEvent event) {
+        if (event instanceof JobEvent.RunFinished) {
+            JobEvent.RunFinished f = (JobEvent.RunFinished) event;
+            runEnded(f.end(), f.ranFor());
+        }
+    }
+
+    private void runEnded(RunEnd end, Duration ranFor) {
         boolean ok = end.outcome() == RunOutcome.COMPLETED;
         boolean bad = end.outcome() == RunOutcome.FAILED || end.outcome() == RunOutcome.TIMED_OUT;
         if (!ok && !bad) {

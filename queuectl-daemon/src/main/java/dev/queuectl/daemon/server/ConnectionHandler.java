@@ -1,5 +1,6 @@
 package dev.queuectl.daemon.server;
 
+import dev.queuectl.daemon.service.RequestHandler;
 import dev.queuectl.protocol.Codec;
 import dev.queuectl.protocol.ErrorCode;
 import dev.queuectl.protocol.ProtocolException;
@@ -52,8 +53,11 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Inbound> {
     private final ArrayDeque<Slot> waiting = new ArrayDeque<>();
     private int running;
     private boolean runningOnlyEnqueues = true;
-    /** The client shut down its sending side: answer what is in flight, then close. */
+    /** The client shut down its sending side, or the server is closing: answer what is in flight, then close. */
     private boolean inputShutdown;
+
+    /** Fired at every connection when the server closes: finish answering what was asked, then close. */
+    static final Object CLOSE_WHEN_ANSWERED = new Object();
 
     ConnectionHandler(RequestHandler handler, int maxRequestBytes) {
         this.handler = handler;
@@ -165,7 +169,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Inbound> {
     }
 
     private void updateAutoRead(ChannelHandlerContext ctx) {
-        boolean read = slots.size() < MAX_IN_FLIGHT && ctx.channel().isWritable();
+        boolean read = slots.size() < MAX_IN_FLIGHT && ctx.channel().isWritable() && !inputShutdown;
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }
@@ -173,8 +177,11 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Inbound> {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof ChannelInputShutdownEvent) {
+        if (event instanceof ChannelInputShutdownEvent || event == CLOSE_WHEN_ANSWERED) {
             inputShutdown = true;
+            if (event == CLOSE_WHEN_ANSWERED) {
+                ctx.channel().config().setAutoRead(false);
+            }
             flush(ctx);
             return;
         }

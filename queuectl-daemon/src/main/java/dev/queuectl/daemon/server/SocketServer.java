@@ -5,22 +5,12 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import dev.queuectl.daemon.service.RequestHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.netty.util.ResourceLeakDetector;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -42,34 +32,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocketServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
+    private static final long ANSWER_GRACE_SECONDS = 2;
 
     private final Path path;
-    private final EventLoopGroup group;
     private final Channel serverChannel;
     private final ChannelGroup connections;
     private final Object socketFileKey;
 
-    private SocketServer(Path path, EventLoopGroup group, Channel serverChannel, ChannelGroup connections,
-                         Object socketFileKey) {
+    private SocketServer(Path path, Channel serverChannel, ChannelGroup connections, Object socketFileKey) {
         this.path = path;
-        this.group = group;
         this.serverChannel = serverChannel;
         this.connections = connections;
         this.socketFileKey = socketFileKey;
     }
 
     /**
-     * Binds {@code path} (which must not exist) and starts serving.
+     * Binds {@code path} (which must not exist) and starts serving on the daemon's event loops.
      *
      * @param socketGroup group allowed to connect, or null
      */
-    public static SocketServer start(Path path, String socketGroup, int maxRequestBytes, int maxConnections,
-                                     RequestHandler handler) throws IOException {
-        if (System.getProperty("io.netty.leakDetection.level") == null) {
-            // Leak detection records a stack trace for a sample of buffer allocations; buffers
-            // here are released by Netty's own codecs. The property still turns it on.
-            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        }
+    public static SocketServer start(EventLoops loops, Path path, String socketGroup, int maxRequestBytes,
+                                     int maxConnections, RequestHandler handler) throws IOException {
         int uid = PeerAuthorizer.currentUid();
         String user = Files.getOwner(Path.of("/proc/self")).getName();
         GroupPrincipal groupPrincipal = null;
@@ -81,43 +64,39 @@ public final class SocketServer implements AutoCloseable {
                 throw new IOException("socket-group '" + socketGroup + "' does not exist");
             }
         }
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("queuectl-io", true), io);
+        boolean epoll = loops.epoll();
         ChannelGroup connections = new DefaultChannelGroup("queuectl-connections", GlobalEventExecutor.INSTANCE);
+        // The group's gid is known once the group is applied to the socket; until then only
+        // the daemon's own user (and root) get in.
+        AtomicReference<ConnectionGate> gate = new AtomicReference<>(
+                new ConnectionGate(new PeerAuthorizer(uid, user, null, null), maxConnections));
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loops.group())
+                .channel(loops.domainSocketChannel())
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                // Requests are small and few compared with a network server's: plain buffers
+                // save the pooled allocator's preallocated direct-memory chunks.
+                .option(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        connections.add(ch);
+                        ch.pipeline().addLast("encoder", ResponseEncoder.INSTANCE);
+                        ch.pipeline().addLast("gate", gate.get());
+                        ch.pipeline().addLast("framer", new LineBasedFrameDecoder(maxRequestBytes, true, true));
+                        ch.pipeline().addLast("decoder", RequestDecoder.INSTANCE);
+                        ch.pipeline().addLast("handler", new ConnectionHandler(handler, maxRequestBytes));
+                    }
+                });
+        SocketAddress address = epoll ? new DomainSocketAddress(path.toFile()) : UnixDomainSocketAddress.of(path);
+        Channel server;
         try {
-            // The group's gid is known once the group is applied to the socket; until then only
-            // the daemon's own user (and root) get in.
-            AtomicReference<ConnectionGate> gate = new AtomicReference<>(
-                    new ConnectionGate(new PeerAuthorizer(uid, user, null, null), maxConnections));
-            Class<? extends ServerChannel> channelClass = epoll
-                    ? EpollServerDomainSocketChannel.class : NioServerDomainSocketChannel.class;
-            ServerBootstrap bootstrap = new ServerBootstrap()
-                    .group(group)
-                    .channel(channelClass)
-                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    // Requests are small and few compared with a network server's: plain buffers
-                    // save the pooled allocator's preallocated direct-memory chunks.
-                    .option(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
-                    .childOption(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
-                    .childHandler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel ch) {
-                            connections.add(ch);
-                            ch.pipeline().addLast("encoder", ResponseEncoder.INSTANCE);
-                            ch.pipeline().addLast("gate", gate.get());
-                            ch.pipeline().addLast("framer", new LineBasedFrameDecoder(maxRequestBytes, true, true));
-                            ch.pipeline().addLast("decoder", RequestDecoder.INSTANCE);
-                            ch.pipeline().addLast("handler", new ConnectionHandler(handler, maxRequestBytes));
-                        }
-                    });
-            SocketAddress address = epoll ? new DomainSocketAddress(path.toFile()) : UnixDomainSocketAddress.of(path);
-            Channel server;
-            try {
-                server = bootstrap.bind(address).sync().channel();
-            } catch (Exception e) {
-                throw new IOException("cannot listen on " + path + ": " + e.getMessage(), e);
-            }
+            server = bootstrap.bind(address).sync().channel();
+        } catch (Exception e) {
+            throw new IOException("cannot listen on " + path + ": " + e.getMessage(), e);
+        }
+        try {
             PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
             if (groupPrincipal != null) {
                 view.setGroup(groupPrincipal);
@@ -130,10 +109,10 @@ public final class SocketServer implements AutoCloseable {
                 gate.set(new ConnectionGate(new PeerAuthorizer(uid, user, gid, socketGroup), maxConnections));
             }
             Object key = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-            log.info("listening on {} ({} transport)", path, epoll ? "epoll" : "nio");
-            return new SocketServer(path, group, server, connections, key);
+            log.info("listening on {} ({} transport)", path, loops.transport());
+            return new SocketServer(path, server, connections, key);
         } catch (IOException | RuntimeException e) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            server.close().syncUninterruptibly();
             throw e;
         }
     }
@@ -148,13 +127,19 @@ public final class SocketServer implements AutoCloseable {
         removeSocketFile();
     }
 
+    /**
+     * Stops accepting, lets every connection finish answering what it was asked (a {@code drain}
+     * request's answer among them) for up to {@value #ANSWER_GRACE_SECONDS} s, then closes the rest.
+     */
     @Override
     public void close() {
         serverChannel.close().syncUninterruptibly();
+        connections.forEach(ch -> ch.pipeline().fireUserEventTriggered(ConnectionHandler.CLOSE_WHEN_ANSWERED));
+        connections.newCloseFuture().awaitUninterruptibly(ANSWER_GRACE_SECONDS, TimeUnit.SECONDS);
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         removeSocketFile();
     }
+
 
     /** Deletes the socket file if it is still the one this server created. */
     private void removeSocketFile() {

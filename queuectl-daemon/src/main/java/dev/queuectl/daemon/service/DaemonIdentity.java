@@ -3,6 +3,7 @@ package dev.queuectl.daemon.service;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** Facts about the running daemon that {@code status} reports. */
-public record DaemonIdentity(String version, long pid, Instant startedAt, Path socket, Path dataDir) {
+/** Facts about the running daemon that {@code status} reports; {@code node} is its stable node id. */
+public record DaemonIdentity(String version, String node, long pid, Instant startedAt, Path socket, Path dataDir,
+                             String store) {
 }

@@ -1,16 +1,22 @@
 package dev.queuectl.daemon.service;
 
-import dev.queuectl.daemon.config.RuntimeConfig;
-import dev.queuectl.daemon.config.RuntimeSettings;
-import dev.queuectl.daemon.engine.Engine;
-import dev.queuectl.daemon.metrics.QueueMetrics;
-import dev.queuectl.daemon.metrics.RunStats;
-import dev.queuectl.daemon.server.RequestHandler;
-import dev.queuectl.daemon.store.JobStore;
-import dev.queuectl.daemon.store.NewJob;
-import dev.queuectl.protocol.JobSpec;
-import dev.queuectl.protocol.ProtocolException;
-import dev.queuectl.protocol.ProtocolVersion;
+import dev.queuectl.daemon.service.handler.CancelHandler;
+import dev.queuectl.daemon.service.handler.ConfigGetHandler;
+import dev.queuectl.daemon.service.handler.ConfigSetHandler;
+import dev.queuectl.daemon.service.handler.DlqPurgeHandler;
+import dev.queuectl.daemon.service.handler.DlqRetryHandler;
+import dev.queuectl.daemon.service.handler.DrainHandler;
+import dev.queuectl.daemon.service.handler.EnqueueBatchHandler;
+import dev.queuectl.daemon.service.handler.EnqueueHandler;
+import dev.queuectl.daemon.service.handler.ListHandler;
+import dev.queuectl.daemon.service.handler.LogsHandler;
+import dev.queuectl.daemon.service.handler.MetricsHandler;
+import dev.queuectl.daemon.service.handler.PruneHandler;
+import dev.queuectl.daemon.service.handler.ShowHandler;
+import dev.queuectl.daemon.service.handler.StatusHandler;
+import dev.queuectl.daemon.service.handler.WaitHandler;
+import dev.queuectl.daemon.service.handler.WorkerStartHandler;
+import dev.queuectl.daemon.service.handler.WorkerStopHandler;
 import dev.queuectl.protocol.request.CancelRequest;
 import dev.queuectl.protocol.request.ConfigGetRequest;
 import dev.queuectl.protocol.request.ConfigSetRequest;
@@ -29,157 +35,92 @@ import dev.queuectl.protocol.request.StatusRequest;
 import dev.queuectl.protocol.request.WaitRequest;
 import dev.queuectl.protocol.request.WorkerStartRequest;
 import dev.queuectl.protocol.request.WorkerStopRequest;
-import dev.queuectl.protocol.result.BatchResult;
-import dev.queuectl.protocol.result.DrainResult;
-import dev.queuectl.protocol.result.MetricsResult;
-import dev.queuectl.protocol.result.WorkersView;
-import dev.queuectl.protocol.result.StatusView;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
- * Carries out each protocol operation against the store, the runtime settings and the engine.
- * Never blocks: every method returns a future completed by a store or engine thread.
+ * Carries out each protocol operation through one small handler per op, for every front door.
+ * Never blocks; every failure, whatever its origin, completes the future with a
+ * {@link dev.queuectl.protocol.ProtocolException} (see {@link Errors}).
  */
 public final class QueueService implements RequestHandler {
-    private final JobStore store;
-    private final RuntimeSettings settings;
-    private final Clock clock;
-    private final DaemonIdentity identity;
-    private final Engine engine;
-    private final Function<Duration, CompletableFuture<DrainResult>> shutdown;
-    private final QueueMetrics metrics;
-    private final RunStats stats;
+    private final EnqueueHandler enqueue;
+    private final EnqueueBatchHandler enqueueBatch;
+    private final ShowHandler show;
+    private final ListHandler list;
+    private final StatusHandler status;
+    private final ConfigGetHandler configGet;
+    private final ConfigSetHandler configSet;
+    private final WorkerStartHandler workerStart;
+    private final WorkerStopHandler workerStop;
+    private final CancelHandler cancel;
+    private final WaitHandler await;
+    private final LogsHandler logs;
+    private final DlqRetryHandler dlqRetry;
+    private final DlqPurgeHandler dlqPurge;
+    private final DrainHandler drain;
+    private final MetricsHandler metrics;
+    private final PruneHandler prune;
 
-    /** @param shutdown begins the daemon's graceful stop with the given drain timeout (null: the configured one) */
-    public QueueService(JobStore store, RuntimeSettings settings, Clock clock, DaemonIdentity identity, Engine engine,
-                        Function<Duration, CompletableFuture<DrainResult>> shutdown, QueueMetrics metrics,
-                        RunStats stats) {
-        this.store = store;
-        this.settings = settings;
-        this.clock = clock;
-        this.identity = identity;
-        this.engine = engine;
-        this.shutdown = shutdown;
-        this.metrics = metrics;
-        this.stats = stats;
+    public QueueService(ServiceContext ctx) {
+        this.enqueue = new EnqueueHandler(ctx);
+        this.enqueueBatch = new EnqueueBatchHandler(ctx);
+        this.show = new ShowHandler(ctx);
+        this.list = new ListHandler(ctx);
+        this.status = new StatusHandler(ctx);
+        this.configGet = new ConfigGetHandler(ctx);
+        this.configSet = new ConfigSetHandler(ctx);
+        this.workerStart = new WorkerStartHandler(ctx);
+        this.workerStop = new WorkerStopHandler(ctx);
+        this.cancel = new CancelHandler(ctx);
+        this.await = new WaitHandler(ctx);
+        this.logs = new LogsHandler(ctx);
+        this.dlqRetry = new DlqRetryHandler(ctx);
+        this.dlqPurge = new DlqPurgeHandler(ctx);
+        this.drain = new DrainHandler(ctx);
+        this.metrics = new MetricsHandler(ctx);
+        this.prune = new PruneHandler(ctx);
     }
 
     @Override
     public CompletableFuture<?> handle(Request request) {
+        CompletableFuture<?> result;
         try {
-            return dispatch(request);
-        } catch (ProtocolException e) {
-            return CompletableFuture.failedFuture(e);
+            result = dispatch(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(Errors.toProtocol(e));
         }
-    }
-
-    private CompletableFuture<?> dispatch(Request request) {
-        if (request instanceof EnqueueRequest) {
-            NewJob job = resolve(((EnqueueRequest) request).job(), settings.current());
-            return store.enqueue(job).whenComplete((v, e) -> afterEnqueue(e, 1));
+        if (result.isDone() && !result.isCompletedExceptionally()) {
+            return result;
         }
-        if (request instanceof EnqueueBatchRequest) {
-            RuntimeConfig config = settings.current();
-            List<NewJob> jobs = new ArrayList<>();
-            for (JobSpec spec : ((EnqueueBatchRequest) request).jobs()) {
-                jobs.add(resolve(spec, config));
+        return result.handle((value, error) -> {
+            if (error != null) {
+                throw Errors.toProtocol(error);
             }
-            return store.enqueueAll(jobs).whenComplete((v, e) -> afterEnqueue(e, jobs.size())).thenApply(BatchResult::new);
-        }
-        if (request instanceof ShowRequest) {
-            String id = ((ShowRequest) request).id();
-            return store.find(id).thenApply(found -> found.orElseThrow(() -> ProtocolException.notFound(id)));
-        }
-        if (request instanceof ListRequest) {
-            ListRequest list = (ListRequest) request;
-            return store.list(list.state(), list.limit(), list.newestFirst());
-        }
-        if (request instanceof StatusRequest) {
-            return store.counts().thenApply(counts -> {
-                Instant now = clock.instant();
-                double uptime = Duration.between(identity.startedAt(), now).toMillis() / 1000.0;
-                return new StatusView(identity.version(), ProtocolVersion.CURRENT, identity.pid(),
-                        identity.startedAt(), uptime, identity.socket().toString(), identity.dataDir().toString(),
-                        counts, engine.workers(), stats.view());
-            });
-        }
-        if (request instanceof ConfigGetRequest) {
-            return CompletableFuture.completedFuture(settings.view(((ConfigGetRequest) request).key()));
-        }
-        if (request instanceof ConfigSetRequest) {
-            ConfigSetRequest set = (ConfigSetRequest) request;
-            return settings.set(set.key(), set.value());
-        }
-        if (request instanceof WorkerStartRequest) {
-            return engine.startWorkers(((WorkerStartRequest) request).count());
-        }
-        if (request instanceof WorkerStopRequest) {
-            return engine.stopWorkers(((WorkerStopRequest) request).waitForIdle());
-        }
-        if (request instanceof CancelRequest) {
-            return engine.cancel(((CancelRequest) request).id());
-        }
-        if (request instanceof WaitRequest) {
-            WaitRequest wait = (WaitRequest) request;
-            return engine.await(wait.id(), wait.timeout());
-        }
-        if (request instanceof LogsRequest) {
-            return engine.logs((LogsRequest) request);
-        }
-        if (request instanceof DlqRetryRequest) {
-            DlqRetryRequest retry = (DlqRetryRequest) request;
-            return retry.all() ? engine.retryAllDead() : engine.retryDead(retry.id());
-        }
-        if (request instanceof DlqPurgeRequest) {
-            DlqPurgeRequest purge = (DlqPurgeRequest) request;
-            return purge.all() ? engine.purgeAllDead() : engine.purgeDead(purge.id());
-        }
-        if (request instanceof DrainRequest) {
-            return shutdown.apply(((DrainRequest) request).timeout());
-        }
-        if (request instanceof PruneRequest) {
-            PruneRequest prune = (PruneRequest) request;
-            return engine.prune(prune.completed(), prune.dead(), prune.olderThan());
-        }
-        if (request instanceof MetricsRequest) {
-            return scrape().thenApply(text -> new MetricsResult(metrics.contentType(), text));
-        }
-        throw new IllegalStateException("no handler for " + request.op());
-    }
-
-    private void afterEnqueue(Throwable error, int count) {
-        if (error == null) {
-            metrics.jobsEnqueued(count);
-            engine.wake();
-        }
-    }
-
-    /** Refreshes the state gauges from the store and the engine, then renders every metric. */
-    public CompletableFuture<String> scrape() {
-        return store.counts().thenCombine(store.oldestDue(), (counts, oldest) -> {
-            WorkersView w = engine.workers();
-            Duration age = oldest.map(t -> Duration.between(t, clock.instant())).orElse(Duration.ZERO);
-            metrics.update(new QueueMetrics.Gauges(counts, w.busy().size(), w.configured(),
-                    age.isNegative() ? Duration.ZERO : age));
-            return metrics.scrape();
+            return value;
         });
     }
 
-    private NewJob resolve(JobSpec spec, RuntimeConfig config) {
-        Instant runAt = spec.runAt();
-        if (spec.delay() != null) {
-            runAt = clock.instant().plus(spec.delay());
+    /** The op's handler; the switch lists every op of the sealed {@link Request}. */
+    private CompletableFuture<?> dispatch(Request request) {
+        switch (request.op()) {
+            case ENQUEUE: return enqueue.handle((EnqueueRequest) request);
+            case ENQUEUE_BATCH: return enqueueBatch.handle((EnqueueBatchRequest) request);
+            case SHOW: return show.handle((ShowRequest) request);
+            case LIST: return list.handle((ListRequest) request);
+            case STATUS: return status.handle((StatusRequest) request);
+            case CONFIG_GET: return configGet.handle((ConfigGetRequest) request);
+            case CONFIG_SET: return configSet.handle((ConfigSetRequest) request);
+            case WORKER_START: return workerStart.handle((WorkerStartRequest) request);
+            case WORKER_STOP: return workerStop.handle((WorkerStopRequest) request);
+            case CANCEL: return cancel.handle((CancelRequest) request);
+            case WAIT: return await.handle((WaitRequest) request);
+            case LOGS: return logs.handle((LogsRequest) request);
+            case DLQ_RETRY: return dlqRetry.handle((DlqRetryRequest) request);
+            case DLQ_PURGE: return dlqPurge.handle((DlqPurgeRequest) request);
+            case DRAIN: return drain.handle((DrainRequest) request);
+            case METRICS: return metrics.handle((MetricsRequest) request);
+            case PRUNE: return prune.handle((PruneRequest) request);
+            default: throw new IllegalStateException("no handler for " + request.op());
         }
-        return new NewJob(spec.id(), spec.command(),
-                spec.maxRetries() != null ? spec.maxRetries() : config.maxRetries(),
-                spec.priority() != null ? spec.priority() : 0,
-                runAt,
-                spec.timeout() != null ? spec.timeout().toMillis() : null);
     }
 }

@@ -131,9 +131,7 @@ class SettingsLoaderTest {
         }
         DaemonSettings fromFile = new SettingsLoader(env()).load(Map.of(), shipped);
         DaemonSettings defaults = new SettingsLoader(env()).load(Map.of(), null);
-        assertEquals(defaults.withMetricsListen(null), new DaemonSettings(fromFile.dataDir(), fromFile.socket(),
-                fromFile.socketGroup(), fromFile.maxRequestBytes(), fromFile.maxConnections(), fromFile.drainTimeout(),
-                fromFile.outputLimitBytes(), fromFile.killGrace(), fromFile.logFormat(), fromFile.metricsListen(), null));
+        assertEquals(defaults.withMetricsListen(null), fromFile.withConfigFile(null));
     }
 
     @Test

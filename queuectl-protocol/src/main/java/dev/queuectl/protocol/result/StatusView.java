@@ -10,12 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The daemon at a glance: its identity, a count for each of the five states (zeros included),
- * its workers and recent run statistics.
+ * The daemon at a glance: its identity (version, node id, store, pid), a count for each of the
+ * five states (zeros included), its workers and recent run statistics. {@code node} and
+ * {@code store} are null from a daemon of protocol 1.
  */
-public record StatusView(String version, int protocol, long pid, Instant startedAt, double uptimeSeconds,
-                         String socket, String dataDir, Map<JobState, Long> counts, WorkersView workers,
-                         RunStatsView stats) implements JsonWritable {
+public record StatusView(String version, int protocol, String node, String store, long pid, Instant startedAt,
+                         double uptimeSeconds, String socket, String dataDir, Map<JobState, Long> counts,
+                         WorkersView workers, RunStatsView stats) implements JsonWritable {
 
     @Override
     public Map<String, Object> toJson() {
@@ -26,6 +27,8 @@ public record StatusView(String version, int protocol, long pid, Instant started
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", version);
         m.put("protocol", protocol);
+        m.put("node", node);
+        m.put("store", store);
         m.put("pid", pid);
         m.put("started_at", Timestamps.format(startedAt));
         m.put("uptime", Math.round(uptimeSeconds * 1000) / 1000.0);
@@ -48,7 +51,7 @@ public record StatusView(String version, int protocol, long pid, Instant started
         Object uptime = f.optScalar("uptime");
         Object workers = f.optRaw("workers");
         return new StatusView(f.optString("version"), f.optInt("protocol", 0, Integer.MAX_VALUE),
-                f.optLong("pid", 0, Long.MAX_VALUE), f.optInstant("started_at"),
+                f.optString("node"), f.optString("store"), f.optLong("pid", 0, Long.MAX_VALUE), f.optInstant("started_at"),
                 uptime instanceof Number ? ((Number) uptime).doubleValue() : 0, f.optString("socket"),
                 f.optString("data_dir"), counts,
                 workers == null ? new WorkersView(0, false, java.util.List.of()) : WorkersView.fromJson(workers),

@@ -1,0 +1,124 @@
+package dev.queuectl.daemon.config;
+
+import dev.queuectl.daemon.logging.LogFormat;
+import dev.queuectl.protocol.Durations;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Parsers of daemon setting values: each returns the typed value or throws an
+ * {@link IllegalArgumentException} whose message says what is wrong, for a person to read.
+ * Empty optional values parse to {@link #ABSENT}.
+ */
+final class SettingParsers {
+    /** The parsed form of an optional setting left empty. */
+    static final Object ABSENT = new Object() {
+        @Override
+        public String toString() {
+            return "(none)";
+        }
+    };
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
+
+    private SettingParsers() {
+    }
+
+    static Object path(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("must not be empty");
+        }
+        return Paths.get(value.trim()).toAbsolutePath().normalize();
+    }
+
+    static Object optionalText(String value) {
+        return value.isBlank() ? ABSENT : value.trim();
+    }
+
+    static Object nodeId(String value) {
+        if (value.isBlank()) {
+            return ABSENT;
+        }
+        if (!NODE_ID.matcher(value.trim()).matches()) {
+            throw new IllegalArgumentException("'" + value + "' is not a node id: use 1 to 64 characters from"
+                    + " A-Z a-z 0-9 . _ : @ -");
+        }
+        return value.trim();
+    }
+
+    static Object size(String value, long min, long max) {
+        long n = Sizes.parse(value);
+        if (n < min || n > max) {
+            throw new IllegalArgumentException("must be between " + Sizes.format(min) + " and " + Sizes.format(max));
+        }
+        return n;
+    }
+
+    static Object wholeNumber(String value, int min, int max) {
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a whole number");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max);
+        }
+        return n;
+    }
+
+    static Object duration(String value, String min, String max) {
+        Duration d = Durations.parse(value);
+        if (d.compareTo(Durations.parse(min)) < 0 || d.compareTo(Durations.parse(max)) > 0) {
+            throw new IllegalArgumentException(min.equals("0") ? "must be at most " + max
+                    : "must be between " + min + " and " + max);
+        }
+        return d;
+    }
+
+    static Object logFormat(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (!(v.equals("auto") || v.equals("text") || v.equals("journal") || v.equals("json"))) {
+            throw new IllegalArgumentException("must be auto, text, journal or json");
+        }
+        return LogFormat.parse(v);
+    }
+
+    static Object optionalLoopback(String value) {
+        return value.isBlank() ? ABSENT : loopback(value);
+    }
+
+    /** Parses {@code host:port} and insists on a loopback address: these listeners are not for the network. */
+    static InetSocketAddress loopback(String value) {
+        String v = value.trim();
+        int colon = v.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("'" + value + "' is not host:port (for example 127.0.0.1:9464)");
+        }
+        String host = v.substring(0, colon).replace("[", "").replace("]", "");
+        int port;
+        try {
+            port = Integer.parseInt(v.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' has no valid port");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535");
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host '" + host + "'");
+        }
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException(host + " is not a loopback address; the daemon listens"
+                    + " on 127.0.0.1 or ::1 only");
+        }
+        return new InetSocketAddress(address, port);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.queuectl.daemon.event;
+
+import dev.queuectl.daemon.job.ClaimedRun;
+import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.RunEnd;
+import java.time.Duration;
+
+/**
+ * Something that happened to the queue, published on the {@link EventBus} after the store
+ * committed it. Events carry no job output and no environment.
+ */
+public sealed interface JobEvent {
+
+    /** {@code count} jobs were enqueued. */
+    record Enqueued(int count) implements JobEvent {
+    }
+
+    /** A job moved to {@code state} (null: it was deleted). */
+    record StateChanged(String id, JobState state) implements JobEvent {
+    }
+
+    /** {@code count} jobs whose ids are not listed moved to {@code state} at once (a bulk operation). */
+    record BulkChanged(JobState state, int count) implements JobEvent {
+    }
+
+    /** A node of this daemon claimed a run; it is registered with the engine from now on. */
+    record RunClaimed(ClaimedRun run) implements JobEvent {
+    }
+
+    /** A run's process started, {@code queueWait} after its job became due. */
+    record RunStarted(ClaimedRun run, Duration queueWait) implements JobEvent {
+    }
+
+    /** A run's end was committed (its job's new state follows as a {@link StateChanged}). */
+    record RunFinished(RunEnd end, Duration ranFor) implements JobEvent {
+    }
+
+    /** The runtime settings changed. */
+    record ConfigChanged() implements JobEvent {
+    }
+}

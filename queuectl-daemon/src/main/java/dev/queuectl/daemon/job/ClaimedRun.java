@@ -1,0 +1,21 @@
+package dev.queuectl.daemon.job;
+
+import java.time.Instant;
+
+/**
+ * A job a node has claimed: it is {@code processing} in the store, owned by {@code node}, and
+ * this is its run number {@code attempt}.
+ *
+ * @param node      the claiming node's id
+ * @param attempt   the run's number (every run counts here, interrupted ones too)
+ * @param failures  counted failures before this run
+ * @param timeoutMs the job's own limit, or null for the configured job_timeout
+ */
+public record ClaimedRun(long seq, String id, String command, String node, int attempt, int failures,
+                         int maxRetries, int priority, Long timeoutMs, Instant createdAt, Instant runAt,
+                         Instant claimedAt) {
+    @Override
+    public String toString() {
+        return "ClaimedRun[" + id + " #" + attempt + "]";
+    }
+}

@@ -1,0 +1,12 @@
+package dev.queuectl.daemon.job;
+
+import java.time.Instant;
+
+/**
+ * A run whose processes exist: what identifies them after a crash — the leader's pid (= its
+ * process group), its start time in clock ticks since boot, and the boot it ran in — and the
+ * node that runs it.
+ */
+public record RunStart(long seq, int attempt, String node, Instant startedAt, int pid, int pgid, long procStart,
+                       String bootId) {
+}

@@ -1,0 +1,124 @@
+package dev.queuectl.daemon.store.sqlite;
+
+import dev.queuectl.daemon.job.ClaimedRun;
+import dev.queuectl.daemon.job.InProgressRun;
+import dev.queuectl.daemon.job.RunEnd;
+import dev.queuectl.daemon.job.RunOutcome;
+import dev.queuectl.daemon.job.RunStart;
+import dev.queuectl.daemon.job.Transition;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+
+/** The SQL work of runs: claims, starts, ends and recovery. Every method runs inside a writer transaction. */
+final class RunRecords {
+    private RunRecords() {
+    }
+
+    /**
+     * Promotes jobs whose run_at has come, then claims up to {@code max} of the ready ones for
+     * {@code node}. The read and the updates share one write transaction, which SQLite's write
+     * lock makes atomic: no other connection can claim between them.
+     */
+    static List<ClaimedRun> claim(Tx tx, String node, int max, long now) throws SQLException {
+        tx.update(JobSql.PROMOTE, ps -> ps.setLong(1, now));
+        List<ClaimedRun> claimed = tx.query(JobSql.CLAIMABLE, ps -> ps.setInt(1, max),
+                rs -> new ClaimedRun(rs.getLong("seq"), rs.getString("id"), rs.getString("command"), node,
+                        rs.getInt("runs") + 1, rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
+                        Tx.nullableLong(rs, "timeout_ms"), JobRows.instant(rs, "created_at"),
+                        JobRows.instant(rs, "run_at"), Instant.ofEpochMilli(now)));
+        for (ClaimedRun run : claimed) {
+            int taken = tx.update(JobSql.TAKE, ps -> {
+                ps.setString(1, node);
+                ps.setLong(2, now);
+                ps.setLong(3, now);
+                ps.setLong(4, run.seq());
+            });
+            if (taken != 1) {
+                throw new IllegalStateException("claimed job " + run.id() + " was not claimable");
+            }
+        }
+        return claimed;
+    }
+
+    static void start(Tx tx, RunStart start) throws SQLException {
+        tx.update(AttemptSql.START, ps -> {
+            ps.setLong(1, start.seq());
+            ps.setInt(2, start.attempt());
+            ps.setString(3, start.node());
+            ps.setLong(4, start.startedAt().toEpochMilli());
+            ps.setInt(5, start.pid());
+            ps.setInt(6, start.pgid());
+            ps.setLong(7, start.procStart());
+            ps.setString(8, start.bootId());
+        });
+    }
+
+    /** Records the end in the history and applies its transition; false if the job's state no longer allowed it. */
+    static boolean finish(Tx tx, RunEnd end) throws SQLException {
+        long at = end.finishedAt().toEpochMilli();
+        int updated = tx.update(AttemptSql.FINISH, ps -> {
+            ps.setLong(1, at);
+            ps.setString(2, end.outcome().key());
+            setNullableInt(ps, 3, end.exitCode());
+            ps.setString(4, end.error());
+            ps.setLong(5, end.outputDropped());
+            ps.setLong(6, end.seq());
+            ps.setInt(7, end.attempt());
+        });
+        if (updated == 0) {
+            tx.update(AttemptSql.FINISH_UNSTARTED, ps -> {
+                ps.setLong(1, end.seq());
+                ps.setInt(2, end.attempt());
+                ps.setLong(3, end.seq());
+                ps.setLong(4, end.seq());
+                ps.setLong(5, at);
+                ps.setString(6, end.outcome().key());
+                setNullableInt(ps, 7, end.exitCode());
+                ps.setString(8, end.error());
+                ps.setLong(9, end.outputDropped());
+            });
+        }
+        int rows = tx.update(JobSql.finish(end.transition()), ps -> {
+            ps.setInt(1, end.outcome().counted() ? 1 : 0);
+            setNullableInt(ps, 2, end.exitCode());
+            ps.setString(3, end.error());
+            ps.setLong(4, at);
+            ps.setLong(5, at);
+            Tx.setNullableLong(ps, 6, end.retryAt() == null ? null : end.retryAt().toEpochMilli());
+            ps.setInt(7, end.transition() == Transition.RETRY_LATER ? 0 : 1);
+            ps.setLong(8, end.seq());
+        });
+        return rows == 1;
+    }
+
+    static List<InProgressRun> inProgress(Tx tx, String sql, String node) throws SQLException {
+        return tx.query(sql, ps -> ps.setString(1, node), rs -> new InProgressRun(rs.getLong("seq"),
+                rs.getString("id"), rs.getInt("runs"), rs.getString("node"), Tx.nullableInt(rs, "pid"),
+                Tx.nullableInt(rs, "pgid"), Tx.nullableLong(rs, "proc_start"), rs.getString("boot_id")));
+    }
+
+    /** Records each run as interrupted (not counted) and makes its job pending again; returns how many applied. */
+    static int interrupt(Tx tx, List<InProgressRun> runs, String reason, Instant now) throws SQLException {
+        int n = 0;
+        for (InProgressRun r : runs) {
+            String why = "run " + r.attempt() + " interrupted: " + reason;
+            RunEnd end = new RunEnd(r.seq(), r.id(), r.attempt(), RunOutcome.INTERRUPTED, null, why, why, now,
+                    Transition.INTERRUPT, null, 0);
+            if (finish(tx, end)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void setNullableInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+}

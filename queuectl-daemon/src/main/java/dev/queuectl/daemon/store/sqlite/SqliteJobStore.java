@@ -1,0 +1,202 @@
+package dev.queuectl.daemon.store.sqlite;
+
+import dev.queuectl.daemon.job.ClaimedRun;
+import dev.queuectl.daemon.job.InProgressRun;
+import dev.queuectl.daemon.job.Job;
+import dev.queuectl.daemon.job.JobDetails;
+import dev.queuectl.daemon.job.JobPage;
+import dev.queuectl.daemon.job.JobRef;
+import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.NewJob;
+import dev.queuectl.daemon.job.RunEnd;
+import dev.queuectl.daemon.job.RunStart;
+import dev.queuectl.daemon.store.JobStore;
+import dev.queuectl.daemon.store.StoreOpenException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link JobStore} on one SQLite file: one group-committing writer thread and a few reader
+ * threads. One daemon at a time opens a file (the data dir lock), so every run of another node
+ * found in it has provably lost its owner.
+ */
+public final class SqliteJobStore implements JobStore {
+    private static final int READERS = 2;
+
+    private final Clock clock;
+    private final StoreWriter writer;
+    private final StoreReaders readers;
+    private final JobInserts inserts = new JobInserts();
+
+    private SqliteJobStore(Database database, Clock clock) throws SQLException {
+        this.clock = clock;
+        this.writer = new StoreWriter(database.writer());
+        this.readers = new StoreReaders(database, READERS);
+    }
+
+    /** Opens (creating or migrating) the store in {@code file}; {@link StoreOpenException} says why it cannot. */
+    public static SqliteJobStore open(Path file, Clock clock) {
+        Database database = Database.open(file);
+        try {
+            return new SqliteJobStore(database, clock);
+        } catch (SQLException e) {
+            throw new StoreOpenException("cannot open the store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- jobs ----
+
+    @Override
+    public CompletableFuture<Job> enqueue(NewJob job) {
+        return writer.submit(tx -> inserts.insertOne(tx, job, clock.millis()));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> enqueueAll(List<NewJob> jobs) {
+        return writer.submit(tx -> inserts.insertAll(tx, jobs, clock.millis()));
+    }
+
+    @Override
+    public CompletableFuture<Optional<JobDetails>> find(String id) {
+        return readers.submit(tx -> JobQueries.find(tx, id));
+    }
+
+    @Override
+    public CompletableFuture<JobPage> list(JobState state, int limit, boolean newestFirst) {
+        return readers.submit(tx -> JobQueries.list(tx, state, limit, newestFirst));
+    }
+
+    @Override
+    public CompletableFuture<Map<JobState, Long>> counts() {
+        return readers.submit(JobQueries::counts);
+    }
+
+    @Override
+    public CompletableFuture<Optional<JobRef>> locate(String id) {
+        return readers.submit(tx -> tx.queryOne(JobSql.SEQ_STATE_BY_ID, ps -> ps.setString(1, id),
+                rs -> JobRows.ref(rs, id)));
+    }
+
+    // ---- runs ----
+
+    @Override
+    public CompletableFuture<List<ClaimedRun>> claim(String node, int max) {
+        return writer.submitRelaxed(tx -> RunRecords.claim(tx, node, max, clock.millis()));
+    }
+
+    @Override
+    public void recordStart(RunStart start) {
+        writer.defer(tx -> {
+            RunRecords.start(tx, start);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<FinishResult> finishAndClaim(RunEnd end, String node, int claim) {
+        return writer.submitRelaxed(tx -> {
+            boolean applied = RunRecords.finish(tx, end);
+            return new FinishResult(applied, claim > 0 ? RunRecords.claim(tx, node, claim, clock.millis()) : List.of());
+        });
+    }
+
+    @Override
+    public CompletableFuture<Optional<Instant>> oldestDue() {
+        return readers.submit(tx -> tx.queryOne(JobSql.OLDEST_DUE, ps -> { }, rs -> JobRows.instant(rs, "oldest")));
+    }
+
+    @Override
+    public CompletableFuture<Optional<Instant>> nextDue() {
+        return readers.submit(tx -> tx.queryOne(JobSql.NEXT_DUE, ps -> { }, rs -> JobRows.instant(rs, "next")));
+    }
+
+    @Override
+    public CompletableFuture<List<InProgressRun>> runsInProgress(String node) {
+        return writer.submit(tx -> RunRecords.inProgress(tx, JobSql.IN_PROGRESS_OF_NODE, node));
+    }
+
+    @Override
+    public CompletableFuture<List<InProgressRun>> orphanedRuns(String node) {
+        return writer.submit(tx -> RunRecords.inProgress(tx, JobSql.IN_PROGRESS_OF_OTHERS, node));
+    }
+
+    @Override
+    public CompletableFuture<Integer> interrupt(List<InProgressRun> runs, String reason) {
+        return writer.submit(tx -> RunRecords.interrupt(tx, runs, reason, clock.instant()));
+    }
+
+    @Override
+    public CompletableFuture<Long> outputDropped(long seq, int attempt) {
+        return readers.submit(tx -> tx.queryOne(AttemptSql.OUTPUT_DROPPED, ps -> {
+            ps.setLong(1, seq);
+            ps.setInt(2, attempt);
+        }, rs -> rs.getLong(1)).orElse(0L));
+    }
+
+    // ---- transitions on request ----
+
+    @Override
+    public CompletableFuture<Job> cancel(String id) {
+        return writer.submit(tx -> JobChanges.cancel(tx, id, clock.millis()));
+    }
+
+    @Override
+    public CompletableFuture<Job> revive(String id) {
+        return writer.submit(tx -> JobChanges.revive(tx, id, clock.millis()));
+    }
+
+    @Override
+    public CompletableFuture<Integer> reviveAllDead() {
+        return writer.submit(tx -> JobChanges.reviveAllDead(tx, clock.millis()));
+    }
+
+    @Override
+    public CompletableFuture<JobRef> purge(String id) {
+        return writer.submit(tx -> JobChanges.purge(tx, id));
+    }
+
+    @Override
+    public CompletableFuture<List<JobRef>> purgeAllDead() {
+        return writer.submit(JobChanges::purgeAllDead);
+    }
+
+    @Override
+    public CompletableFuture<List<JobRef>> prune(JobState state, Instant before, int batch) {
+        if (!state.isFinal()) {
+            throw new IllegalArgumentException("only completed and dead jobs are pruned, not " + state.key());
+        }
+        return writer.submit(tx -> JobChanges.prune(tx, state, before, batch));
+    }
+
+    // ---- configuration ----
+
+    @Override
+    public CompletableFuture<Map<String, String>> loadConfig() {
+        return readers.submit(JobQueries::config);
+    }
+
+    @Override
+    public CompletableFuture<Void> saveConfig(Map<String, String> values) {
+        return writer.submit(tx -> {
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                tx.update(ConfigSql.UPSERT, ps -> {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, e.getValue());
+                });
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        readers.close();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.queuectl.daemon.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.queuectl.daemon.TestClock;
+import dev.queuectl.daemon.job.ClaimedRun;
+import dev.queuectl.daemon.job.Job;
+import dev.queuectl.daemon.job.JobPage;
+import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.NewJob;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A store of a million jobs, most of them a backlog ({@link LivedInStore#MOSTLY_WAITING}) keeps its hot paths on their
+ * indexes: the claim reads only due jobs, a listing reads only its page, counts never scan.
+ * Correctness is asserted here; that each hot query is served by its index is asserted by the
+ * backend ({@link #assertHotQueriesUseTheirIndexes}), because speed figures belong in the
+ * benchmark (figure 5), not in timed tests.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public abstract class JobStoreScaleContract {
+    protected static final int JOBS = Integer.getInteger("queuectl.scaleJobs", 1_000_000);
+    protected final TestClock clock = new TestClock();
+    protected JobStore store;
+    private Map<JobState, Long> expected;
+
+    protected abstract JobStore openStore(TestClock clock);
+
+    /** Fails unless the store's claim, listing and count queries each use the index made for them. */
+    protected abstract void assertHotQueriesUseTheirIndexes(JobStore store) throws Exception;
+
+    @BeforeAll
+    void build() {
+        store = openStore(clock);
+        expected = LivedInStore.build(store, clock, JOBS, LivedInStore.MOSTLY_WAITING);
+    }
+
+    @AfterAll
+    void close() {
+        store.close();
+    }
+
+    @Test
+    @Order(1)
+    void countsMatchTheMix() {
+        assertEquals(expected, store.counts().join());
+    }
+
+    @Test
+    @Order(2)
+    void theClaimFindsTheOneDueJobAmongAMillion() {
+        String id = store.enqueue(new NewJob("due-now", "true", 0, 0, null, null)).join().id();
+        List<ClaimedRun> claimed = store.claim("scale-node", 10).join();
+        assertEquals(List.of(id), claimed.stream().map(ClaimedRun::id).toList(),
+                "nothing else is due: completed, dead and waiting jobs are not claimed");
+        assertTrue(store.claim("scale-node", 10).join().isEmpty());
+    }
+
+    @Test
+    void aListingReturnsItsPageInOrderWithTheTotal() {
+        JobPage dead = store.list(JobState.DEAD, 100, false).join();
+        assertEquals(100, dead.jobs().size());
+        assertEquals((long) expected.get(JobState.DEAD), dead.total());
+        long previous = 0;
+        for (Job j : dead.jobs()) {
+            assertEquals(JobState.DEAD, j.state());
+            assertEquals(4, j.attempts());
+            assertTrue(j.seq() > previous, "enqueue order");
+            previous = j.seq();
+        }
+        JobPage newest = store.list(null, 5, true).join();
+        assertTrue(newest.jobs().get(0).seq() > newest.jobs().get(4).seq(), "newest first");
+        assertTrue(newest.total() >= JOBS);
+    }
+
+    @Test
+    void theHotQueriesUseTheirIndexes() throws Exception {
+        assertHotQueriesUseTheirIndexes(store);
+    }
+}
