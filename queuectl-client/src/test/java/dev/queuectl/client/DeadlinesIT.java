@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,8 @@ class DeadlinesIT {
             CompletableFuture<CliRun> following = CompletableFuture.supplyAsync(() -> cli(socket, "logs", "-f", "long"));
 
             signal("STOP", daemon.pid());
+            // kill returns once the signal is sent; the threads stop as each is next scheduled.
+            await().atMost(Duration.ofSeconds(20)).until(() -> allThreadsStopped(daemon.pid()));
             CliRun status = cli(socket, "status");
             assertEquals(5, status.exitCode, status::toString);
             assertTrue(status.err.contains("stopped answering"), status.err);
@@ -106,6 +109,23 @@ class DeadlinesIT {
                 daemon.destroyForcibly();
             }
         }
+    }
+
+    /** Whether every thread of the process is in state T (stopped), per /proc. */
+    private static boolean allThreadsStopped(long pid) throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat = Files.readString(task.resolve("stat"));
+                // the state follows the command name, which is in parentheses and may hold spaces
+                char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                if (state != 'T' && state != 't') {
+                    return false;
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+        return true;
     }
 
     private static void signal(String name, long pid) throws IOException, InterruptedException {
