@@ -60,7 +60,9 @@ abstract class BulkCommand extends DaemonCommand {
         } catch (ProtocolException e) {
             throw CommandFailure.usage(e.getMessage());
         }
-        Object result = request(client, request);
+        // Waits as long as the action takes (a running job is stopped, many jobs go in batches),
+        // while the daemon's liveness is checked.
+        Object result = waitingRequest(client, request, null);
         if (json()) {
             printJson(result);
         } else if (selection.single()) {

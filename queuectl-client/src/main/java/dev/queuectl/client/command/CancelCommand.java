@@ -11,10 +11,11 @@ public final class CancelCommand extends BulkCommand {
     public CancelCommand(ClientContext context) {
         super(context, "cancel", "cancelled {}", "cancel {}",
                 "Every job that can be cancelled (pending, failed, running).", true,
-                "Cancel jobs: they go to the dead-letter queue with last error \"cancelled\".",
-                "A running job's whole process group gets SIGTERM, then SIGKILL after the daemon's kill-grace.",
-                "Name jobs by id, or select them with filters (combined: all must hold) or --all; completed and dead",
-                "ones are skipped. --dry-run shows what would change.");
+                "Cancel jobs: they become dead, with last error \"cancelled\".",
+                "The jobs go to the dead-letter queue. A running job's whole process group gets SIGTERM, then"
+                        + " SIGKILL after the daemon's kill-grace; cancel returns once it is stopped.",
+                "Name jobs by id, or select them with filters (all must hold) or --all; completed and dead ones are"
+                        + " skipped. --dry-run shows what would change.");
     }
 
     @Override

@@ -20,12 +20,14 @@ public final class CompletionCommand extends BaseCommand implements Callable<Int
 
     public CompletionCommand() {
         super("completion",
-                "Print a shell completion script for queuectl, generated from its commands and options.",
-                "It completes job ids (the most recent first), states, label keys and config keys by asking",
-                "queuectld, which must be running for those.",
+                "Print a shell completion script (bash, zsh or fish).",
+                "The script is generated from queuectl's commands and options. It completes job ids (the"
+                        + " most recent first), label keys and config keys by asking queuectld, which must be"
+                        + " running for those.",
                 "",
-                "  bash:  source <(queuectl completion bash)   (or save it in /etc/bash_completion.d/queuectl)",
-                "  zsh:   source <(queuectl completion zsh)    (in ~/.zshrc)",
+                "  bash:  source <(queuectl completion bash)",
+                "         or save it as /etc/bash_completion.d/queuectl",
+                "  zsh:   source <(queuectl completion zsh)    in ~/.zshrc",
                 "  fish:  queuectl completion fish > ~/.config/fish/completions/queuectl.fish");
     }
 

@@ -11,8 +11,9 @@ public final class DlqPurgeCommand extends BulkCommand {
 
     public DlqPurgeCommand(ClientContext context) {
         super(context, "purge", "deleted {}", "delete {}", "Every job in the dead-letter queue.", false,
-                "Delete dead jobs with their history and output. This cannot be undone.",
-                "Name them by id, or select them with --label, --search, --since, --until, or --all.");
+                "Delete dead jobs with their history and output.",
+                "This cannot be undone. Name the jobs by id, or select them with --label, --search, --since, --until,"
+                        + " or --all. Ids are unique among existing jobs: once purged, an id may be used again.");
     }
 
     @Override

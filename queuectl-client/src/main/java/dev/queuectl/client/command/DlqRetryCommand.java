@@ -11,8 +11,9 @@ public final class DlqRetryCommand extends BulkCommand {
     public DlqRetryCommand(ClientContext context) {
         super(context, "retry", "moved {} from the dead-letter queue back to pending",
                 "move {} from the dead-letter queue back to pending", "Every job in the dead-letter queue.", false,
-                "Move dead jobs back to pending: attempts start from 0, the history stays.",
-                "Name them by id, or select them with --label, --search, --since, --until, or --all.");
+                "Move dead jobs back to pending.",
+                "Attempts start from 0 again; the history stays. Name the jobs by id, or select them with --label,"
+                        + " --search, --since, --until, or --all.");
     }
 
     @Override

@@ -43,9 +43,10 @@ public final class EditCommand extends DaemonCommand {
 
     public EditCommand(ClientContext context) {
         super(context, "edit",
-                "Change a pending or failed job (held or not) in one step; give at least one change.",
-                "A running job cannot be edited (cancel it, or wait for its run to end); a completed or dead one",
-                "runs again with queuectl rerun. --env and --label add to what the job has.");
+                "Change a pending or failed job in one step.",
+                "Give at least one change; a held job stays held. A running job cannot be edited (cancel it, or"
+                        + " wait for its run to end); a completed or dead one runs again with queuectl rerun. --env"
+                        + " and --label add to what the job has.");
     }
 
     @Override
@@ -56,7 +57,7 @@ public final class EditCommand extends DaemonCommand {
             return printJson(result);
         }
         out().println("edited " + request.id());
-        JobRenderer.detail(JobView.fromJson(result), context.clock().instant(), out());
+        JobRenderer.detail(JobView.fromJson(result), context.clock().instant(), display(), out());
         return ExitCodes.OK;
     }
 

@@ -10,8 +10,9 @@ import dev.queuectl.protocol.result.JobView;
 public final class HoldCommand extends BulkCommand {
     public HoldCommand(ClientContext context) {
         super(context, "hold", "held {}", "hold {}", "Every pending and failed job.", true,
-                "Hold pending or failed jobs: they keep their state but do not run until released",
-                "(queuectl release). show, list and status say which jobs are held.");
+                "Keep pending or failed jobs from running until released.",
+                "A held job keeps its state; queuectl release lets it run. show, list and status say which jobs are"
+                        + " held.");
     }
 
     @Override

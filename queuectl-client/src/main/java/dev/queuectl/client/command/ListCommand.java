@@ -32,7 +32,7 @@ public final class ListCommand extends DaemonCommand {
 
     public ListCommand(ClientContext context) {
         super(context, "list",
-                "List jobs in the order they were enqueued, oldest first (--newest reverses it).",
+                "List jobs in enqueue order, oldest first (--newest reverses it).",
                 "States: pending, processing, completed, failed (waiting to retry), dead (the DLQ).",
                 "Filters combine (all must hold). A pending or failed job's state says why it waits.");
     }
@@ -41,6 +41,9 @@ public final class ListCommand extends DaemonCommand {
     protected int run(SocketClient client) {
         JobFilter filter = filters.filter(context.clock().instant());
         int max = limit.getValue();
+        if (max < 1 || max > ListRequest.MAX_LIMIT) {
+            throw CommandFailure.usage("--limit must be from 1 to " + ListRequest.MAX_LIMIT + ", not " + max);
+        }
         boolean newestFirst = newest.getValue();
         ListRequest request;
         try {
@@ -64,7 +67,7 @@ public final class ListCommand extends DaemonCommand {
         String none = filter.isEmpty() ? "no jobs" : filter.states().size() == 1 && filter.labels().isEmpty()
                 && filter.search() == null && filter.since() == null && filter.until() == null
                 ? "no jobs in state " + filter.states().iterator().next().wireName() : "no jobs match";
-        JobRenderer.table(new JobList(jobs, page.total(), next), context.clock().instant(), out(), none);
+        JobRenderer.table(new JobList(jobs, page.total(), next), context.clock().instant(), display(), out(), none);
         if (next != null) {
             out().println("(more: add --cursor " + next + ")");
         }

@@ -10,7 +10,7 @@ import dev.queuectl.protocol.result.JobView;
 public final class ReleaseCommand extends BulkCommand {
     public ReleaseCommand(ClientContext context) {
         super(context, "release", "released {}", "release {}", "Every held job.", true,
-                "Release held jobs: they run once due, as if never held.");
+                "Let held jobs run again once due.");
     }
 
     @Override

@@ -11,9 +11,10 @@ public final class RerunCommand extends BulkCommand {
     public RerunCommand(ClientContext context) {
         super(context, "rerun", "sent {} back to pending", "send {} back to pending",
                 "Every completed and dead job.", true,
-                "Run completed or dead jobs again: pending once more with attempts from 0, the same command,",
-                "directory and environment; the history stays and the next run gets the next number.",
-                "Pending, running and failed jobs are refused (one id) or skipped (several).");
+                "Run completed or dead jobs again.",
+                "They are pending once more, with attempts from 0 and the same command, directory and environment;"
+                        + " the history stays and the next run gets the next number. Pending, running and failed jobs"
+                        + " are refused (one id) or skipped (several).");
     }
 
     @Override

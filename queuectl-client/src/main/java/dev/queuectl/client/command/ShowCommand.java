@@ -26,7 +26,8 @@ public final class ShowCommand extends DaemonCommand {
 
     public ShowCommand(ClientContext context) {
         super(context, "show", "Show every field of jobs and the history of their runs.",
-                "A pending or failed job says why it is not running (held, not due yet, waiting for a worker).");
+                "A pending or failed job says why it is not running (held, not due yet, waiting for a worker)."
+                        + " Environment values are shown with --show-env only.");
     }
 
     @Override
@@ -55,7 +56,7 @@ public final class ShowCommand extends DaemonCommand {
             if (i > 0) {
                 out().println();
             }
-            JobRenderer.detail(JobView.fromJson(results.get(i)), context.clock().instant(), out());
+            JobRenderer.detail(JobView.fromJson(results.get(i)), context.clock().instant(), display(), out());
         }
         return ExitCodes.OK;
     }

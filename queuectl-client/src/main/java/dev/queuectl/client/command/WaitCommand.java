@@ -3,11 +3,12 @@ package dev.queuectl.client.command;
 import dev.queuectl.client.ClientContext;
 import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.render.DisplayText;
 import dev.queuectl.client.transport.SocketClient;
-import dev.queuectl.protocol.Durations;
 import dev.queuectl.protocol.JobSpec;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.TimeRules;
 import dev.queuectl.protocol.json.Json;
 import dev.queuectl.protocol.request.WaitRequest;
 import dev.queuectl.protocol.result.WaitResult;
@@ -18,12 +19,15 @@ import java.util.List;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code queuectl wait ID... [--timeout D]}: until every job is completed or dead. */
+/**
+ * {@code queuectl wait ID... [--timeout D]}: until every job is completed or dead, one after the
+ * other within one time limit. With several ids, {@code --json} prints an array of the answers.
+ */
 public final class WaitCommand extends DaemonCommand {
     private final PositionalParamSpec ids = remainingParameters("ID", "The jobs' ids.");
 
     private final OptionSpec timeoutOption = option("DURATION", String.class,
-            "Give up after this long in all (30s, 5m, 1h).", "--timeout");
+            "Give up after this long in all: " + TimeRules.WAIT_TIMEOUT.range() + " (30s, 5m, 1h).", "--timeout");
 
     public WaitCommand(ClientContext context) {
         super(context, "wait",
@@ -40,12 +44,10 @@ public final class WaitCommand extends DaemonCommand {
         String timeout = timeoutOption.getValue();
         Duration limit;
         try {
-            limit = timeout == null ? null : Durations.parse(timeout);
+            limit = timeout == null ? null : TimeRules.WAIT_TIMEOUT.parse("--timeout", timeout);
             for (String id : given) {
                 JobSpec.validateId(id);
             }
-        } catch (IllegalArgumentException e) {
-            throw CommandFailure.usage("--timeout: " + e.getMessage());
         } catch (ProtocolException e) {
             throw CommandFailure.usage(e.getMessage());
         }
@@ -53,10 +55,16 @@ public final class WaitCommand extends DaemonCommand {
         List<Object> raw = new ArrayList<>();
         int code = ExitCodes.OK;
         for (String id : given) {
-            Duration left = deadline == null ? null
-                    : Duration.between(context.clock().instant(), deadline).isNegative() ? Duration.ZERO
-                    : Duration.between(context.clock().instant(), deadline);
-            Object answer = request(client, new WaitRequest(id, left));
+            Duration left = null;
+            if (deadline != null) {
+                Duration d = Duration.between(context.clock().instant(), deadline);
+                left = d.isNegative() ? Duration.ZERO : d;
+            }
+            WaitRequest request = new WaitRequest(id, left);
+            // The daemon answers by --timeout; the reply deadline on top covers a busy daemon. Without
+            // --timeout there is no limit, but a daemon that stops answering is still noticed.
+            Object answer = waitingRequest(client, request,
+                    left == null ? null : left.plus(context.deadlines().reply()));
             raw.add(answer);
             WaitResult result = WaitResult.fromJson(answer);
             if (!json()) {
@@ -80,7 +88,8 @@ public final class WaitCommand extends DaemonCommand {
         } else if (result.job().state() == JobState.COMPLETED) {
             out().println(id + " completed");
         } else {
-            out().println(id + " is dead: " + (result.job().lastError() == null ? "-" : result.job().lastError()));
+            out().println(id + " is dead: "
+                    + (result.job().lastError() == null ? "-" : DisplayText.escape(result.job().lastError())));
         }
     }
 }

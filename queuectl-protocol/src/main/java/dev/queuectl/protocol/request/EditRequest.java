@@ -6,6 +6,7 @@ import dev.queuectl.protocol.Fields;
 import dev.queuectl.protocol.JobSpec;
 import dev.queuectl.protocol.Labels;
 import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.TimeRules;
 import dev.queuectl.protocol.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,8 @@ public record EditRequest(String id, String command, Integer priority, Instant r
         List<String> unset = f.optStringList("unset");
         return new EditRequest(f.requireString("id"), f.optString("command"),
                 f.optInt("priority", Integer.MIN_VALUE, Integer.MAX_VALUE), f.optInstant("run_at"),
-                f.optDuration("delay"), f.optDuration("timeout"), f.optInt("max_retries", 0, JobSpec.MAX_RETRIES_LIMIT),
+                f.optDuration("delay", TimeRules.DELAY), f.optDuration("timeout", TimeRules.JOB_TIMEOUT),
+                f.optInt("max_retries", 0, JobSpec.MAX_RETRIES_LIMIT),
                 f.optString("cwd"), f.optStringMap("labels"), f.optStringList("unset_labels"), f.optStringMap("env"),
                 f.optStringList("unset_env"), unset == null ? null : Set.copyOf(unset));
     }
