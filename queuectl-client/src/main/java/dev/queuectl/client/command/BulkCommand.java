@@ -29,6 +29,9 @@ abstract class BulkCommand extends DaemonCommand {
             "--dry-run");
     private final String done;
     private final String todo;
+    /** For messages: whose id is wanted ("a dead job's"), and which filters there are. */
+    private final String whose;
+    private final String filterNames;
 
     /**
      * @param done       what happened, "{}" standing for the jobs ("cancelled {}")
@@ -43,6 +46,8 @@ abstract class BulkCommand extends DaemonCommand {
         this.todo = todo;
         this.filters = new FilterOptions(this, withState);
         this.all = flag(allHelp, "--all");
+        this.whose = withState ? "a job's" : "a dead job's";
+        this.filterNames = (withState ? "--state, " : "") + "--label, --search, --since, --until";
     }
 
     /** The request for the selected jobs. */
@@ -85,9 +90,11 @@ abstract class BulkCommand extends DaemonCommand {
         boolean filtered = filters.given();
         boolean everything = all.getValue();
         boolean dry = dryRun.getValue();
-        if (named && (filtered || everything)) {
-            throw CommandFailure.usage("give either ids or filters (--state, --label, --search, --since, --until,"
-                    + " --all), not both");
+        if (named && everything) {
+            throw CommandFailure.usage("give either an ID or --all, not both");
+        }
+        if (named && filtered) {
+            throw CommandFailure.usage("give either ids or filters (" + filterNames + "), not both");
         }
         if (filtered && everything) {
             throw CommandFailure.usage("--all means every job; leave it out when giving filters");
@@ -103,8 +110,8 @@ abstract class BulkCommand extends DaemonCommand {
                 return new JobSelection(null, null, null, true, dry);
             }
             if (!filtered) {
-                throw CommandFailure.usage("which jobs? give their ids, filters (--state, --label, --search, --since,"
-                        + " --until) or --all");
+                throw CommandFailure.usage("which job? give " + whose + " ID, or --all, or filters (" + filterNames
+                        + ")");
             }
             return JobSelection.matching(filters.filter(context.clock().instant()), dry);
         } catch (ProtocolException e) {

@@ -3,6 +3,7 @@ package dev.queuectl.client.command;
 import dev.queuectl.client.CommandFailure;
 import dev.queuectl.protocol.JobFilter;
 import dev.queuectl.protocol.JobState;
+import dev.queuectl.protocol.Labels;
 import dev.queuectl.protocol.ProtocolException;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -38,6 +39,14 @@ final class FilterOptions {
                 "--until");
     }
 
+    private static JobState parseState(String s) {
+        try {
+            return JobState.parse(s);
+        } catch (ProtocolException e) {
+            throw CommandFailure.usage("--state: " + e.getMessage());
+        }
+    }
+
     /** Whether any filter option was given. */
     boolean given() {
         return state != null && state.getValue() != null || label.getValue() != null || search.getValue() != null
@@ -51,7 +60,13 @@ final class FilterOptions {
         try {
             if (names != null) {
                 for (String s : names) {
-                    states.add(JobState.parse(s));
+                    states.add(parseState(s));
+                }
+            }
+            List<String> labels = label.getValue();
+            if (labels != null) {
+                for (String l : labels) {
+                    Labels.parseMatch("--label", l);
                 }
             }
             String from = since.getValue();

@@ -27,6 +27,8 @@ final class Dispatcher {
      * the timer's arithmetic never overflows whatever the store holds.
      */
     private static final Duration LONGEST_SLEEP = Duration.ofHours(1);
+    /** While the pool is stopped, the shortest time between two looks at the waiting jobs. */
+    private static final Duration STOPPED_LOOK_AGAIN = Duration.ofSeconds(1);
 
     private final EngineContext ctx;
     private final IntSupplier slotsInUse;
@@ -38,6 +40,8 @@ final class Dispatcher {
     private boolean stopped;
     private Instant nextDue;
     private Duration retryDelay = FIRST_RETRY;
+    /** While the pool is stopped: when waiting jobs may next be looked at (dispatcher thread only). */
+    private Instant stoppedLookAfter;
 
     /**
      * @param slotsInUse worker slots taken (the dispatcher is the only one that takes them)
@@ -123,6 +127,13 @@ final class Dispatcher {
         if (config.workersStopped()) {
             // Claim nothing, but mark the jobs whose run_at has come as due, so that what status
             // says of the waiting jobs stays true while the pool is stopped; worker start wakes us.
+            // A burst of wake-ups (enqueues into a stopped pool) is looked at once a second at most.
+            Instant now = ctx.clock.instant();
+            if (stoppedLookAfter != null && now.isBefore(stoppedLookAfter)) {
+                wakeAt(stoppedLookAfter);
+                return;
+            }
+            stoppedLookAfter = now.plus(STOPPED_LOOK_AGAIN);
             ctx.store.claim(ctx.node, 0).join();
             ctx.store.nextDue().join().ifPresent(this::wakeAt);
             return;
