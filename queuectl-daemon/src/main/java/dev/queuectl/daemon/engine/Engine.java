@@ -87,6 +87,11 @@ public final class Engine implements AutoCloseable {
         return out;
     }
 
+    /** How many runs are in progress here (cheaper than {@link #running()}). */
+    public int busy() {
+        return registry.busy();
+    }
+
     /** Completes when no run is in progress here. */
     public CompletableFuture<Void> whenIdle() {
         return registry.whenIdle();

@@ -16,7 +16,7 @@ import java.time.Instant;
 public record PoolState(Instant now, int workers, int busy, boolean stopped, boolean draining) {
     public static PoolState of(ServiceContext ctx) {
         RuntimeConfig config = ctx.settings().current();
-        return new PoolState(ctx.clock().instant(), config.workers(), ctx.engine().running().size(),
+        return new PoolState(ctx.clock().instant(), config.workers(), ctx.engine().busy(),
                 config.workersStopped(), ctx.engine().draining());
     }
 }

@@ -2,7 +2,6 @@ package dev.queuectl.protocol.result;
 
 import dev.queuectl.protocol.Fields;
 import dev.queuectl.protocol.json.JsonWritable;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Map;
 public record EnqueueResult(JobView job, boolean existed) implements JsonWritable {
     @Override
     public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>(job.toJson());
+        Map<String, Object> m = job.toJson(); // a fresh map: "existed" joins the job's own fields
         m.put("existed", existed);
         return m;
     }

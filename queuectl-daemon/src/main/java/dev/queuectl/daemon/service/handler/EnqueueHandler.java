@@ -30,21 +30,24 @@ public final class EnqueueHandler implements OpHandler<EnqueueRequest> {
     }
 
     private CompletableFuture<EnqueueResult> enqueue(EnqueueRequest request, int attempt) {
-        return ctx.store().enqueue(NewJobs.resolve(request.job(), ctx.settings().current(), ctx.clock()))
-                .handle((job, error) -> {
-                    if (error == null) {
-                        ctx.events().publish(new JobEvent.Enqueued(1));
-                        return CompletableFuture.completedFuture(
-                                new EnqueueResult(Views.job(job, PoolState.of(ctx)), false));
-                    }
-                    if (!request.ifAbsent() || !(Errors.unwrap(error) instanceof DuplicateJobException)) {
-                        return CompletableFuture.<EnqueueResult>failedFuture(Errors.toProtocol(error));
-                    }
-                    return ctx.store().find(request.job().id()).thenCompose(found -> found.isPresent()
-                            ? CompletableFuture.completedFuture(
-                                    new EnqueueResult(Views.job(found.get().job(), PoolState.of(ctx)), true))
-                            : attempt < ATTEMPTS ? enqueue(request, attempt + 1)
-                            : CompletableFuture.<EnqueueResult>failedFuture(Errors.toProtocol(error)));
-                }).thenCompose(f -> f);
+        CompletableFuture<EnqueueResult> stored = ctx.store()
+                .enqueue(NewJobs.resolve(request.job(), ctx.settings().current(), ctx.clock()))
+                .thenApply(job -> {
+                    ctx.events().publish(new JobEvent.Enqueued(1));
+                    return new EnqueueResult(Views.job(job, PoolState.of(ctx)), false);
+                });
+        if (!request.ifAbsent()) {
+            return stored;
+        }
+        return stored.exceptionallyCompose(error -> {
+            if (!(Errors.unwrap(error) instanceof DuplicateJobException)) {
+                return CompletableFuture.failedFuture(error);
+            }
+            return ctx.store().find(request.job().id()).thenCompose(found -> found.isPresent()
+                    ? CompletableFuture.completedFuture(
+                            new EnqueueResult(Views.job(found.get().job(), PoolState.of(ctx)), true))
+                    : attempt < ATTEMPTS ? enqueue(request, attempt + 1)
+                    : CompletableFuture.<EnqueueResult>failedFuture(error));
+        });
     }
 }
