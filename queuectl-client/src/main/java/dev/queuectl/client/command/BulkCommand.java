@@ -113,7 +113,7 @@ abstract class BulkCommand extends DaemonCommand {
                 throw CommandFailure.usage("which job? give " + whose + " ID, or --all, or filters (" + filterNames
                         + ")");
             }
-            return JobSelection.matching(filters.filter(context.clock().instant()), dry);
+            return JobSelection.matching(filters.filter(context.clock().instant(), context.displayZone()), dry);
         } catch (ProtocolException e) {
             throw CommandFailure.usage(e.getMessage());
         }

@@ -5,10 +5,12 @@ import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.render.JobRenderer;
 import dev.queuectl.client.transport.SocketClient;
-import dev.queuectl.protocol.Durations;
+import dev.queuectl.protocol.DurationRule;
 import dev.queuectl.protocol.EnvVars;
+import dev.queuectl.protocol.JobSpec;
 import dev.queuectl.protocol.Labels;
 import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.TimeRules;
 import dev.queuectl.protocol.request.EditRequest;
 import dev.queuectl.protocol.result.JobView;
 import java.time.Duration;
@@ -29,9 +31,10 @@ public final class EditCommand extends DaemonCommand {
             "--priority");
     private final OptionSpec runAt = option("TIME", String.class,
             "Run no sooner than TIME (2026-11-23T10:00:00Z, or a local 2026-11-23 10:00).", "--run-at");
-    private final OptionSpec delay = option("DURATION", String.class, "Run no sooner than this from now (30s, 5m).",
-            "--delay");
-    private final OptionSpec timeout = option("DURATION", String.class, "The new limit of each run.", "--timeout");
+    private final OptionSpec delay = option("DURATION", String.class,
+            "Run no sooner than this from now: " + TimeRules.DELAY.range() + " (30s, 5m).", "--delay");
+    private final OptionSpec timeout = option("DURATION", String.class,
+            "The new limit of each run: " + TimeRules.JOB_TIMEOUT.range() + ".", "--timeout");
     private final OptionSpec noTimeout = flag("Use the daemon's job_timeout again.", "--no-timeout");
     private final OptionSpec maxRetries = option("N", Integer.class, "The new number of retries after the first run.",
             "--max-retries");
@@ -70,17 +73,28 @@ public final class EditCommand extends DaemonCommand {
             unset.add("cwd");
         }
         String at = runAt.getValue();
-        Instant when = at == null ? null : TimeArgs.absolute(at);
+        Instant when = at == null ? null : TimeArgs.absolute(at, context.displayZone());
         if (at != null && when == null) {
             throw CommandFailure.usage("--run-at: '" + at + "' is not a time (2026-11-23T10:00:00Z, 2026-11-23 10:00)");
+        }
+        if (at != null && delay.getValue() != null) {
+            throw CommandFailure.usage("give either --delay or --run-at, not both");
         }
         if (jobOptions.given() || unset.size() > 0 || given(unsetEnv) || given(unlabel) || command.getValue() != null
                 || priority.getValue() != null || at != null || delay.getValue() != null || timeout.getValue() != null
                 || maxRetries.getValue() != null) {
             try {
                 Map<String, String> env = jobOptions.env(context);
+                if (when != null) {
+                    TimeRules.checkRunAt("--run-at", when);
+                }
+                Integer retries = maxRetries.getValue();
+                if (retries != null) {
+                    JobSpec.checkMaxRetries("--max-retries", retries);
+                }
                 return new EditRequest(id.getValue(), command.getValue(), priority.getValue(), when,
-                        duration("--delay", delay), duration("--timeout", timeout), maxRetries.getValue(),
+                        duration(TimeRules.DELAY, "--delay", delay), duration(TimeRules.JOB_TIMEOUT, "--timeout", timeout),
+                        retries,
                         jobOptions.cwd(context), jobOptions.labels(), names(unlabel, true), env,
                         names(unsetEnv, false), unset);
             } catch (ProtocolException e) {
@@ -96,16 +110,9 @@ public final class EditCommand extends DaemonCommand {
         return o.getValue() != null;
     }
 
-    private static Duration duration(String option, OptionSpec o) {
+    private static Duration duration(DurationRule rule, String option, OptionSpec o) {
         String text = o.getValue();
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw CommandFailure.usage(option + ": " + e.getMessage());
-        }
+        return text == null ? null : rule.parse(option, text);
     }
 
     private static List<String> names(OptionSpec o, boolean labels) {

@@ -54,7 +54,7 @@ final class FilterOptions {
     }
 
     /** The filter the options describe (every job when none was given). */
-    JobFilter filter(Instant now) {
+    JobFilter filter(Instant now, java.time.ZoneId zone) {
         Set<JobState> states = EnumSet.noneOf(JobState.class);
         List<String> names = state == null ? null : state.getValue();
         try {
@@ -72,8 +72,8 @@ final class FilterOptions {
             String from = since.getValue();
             String to = until.getValue();
             return new JobFilter(states, label.getValue(), search.getValue(),
-                    from == null ? null : TimeArgs.timeOrAgo("--since", from, now),
-                    to == null ? null : TimeArgs.timeOrAgo("--until", to, now));
+                    from == null ? null : TimeArgs.timeOrAgo("--since", from, now, zone),
+                    to == null ? null : TimeArgs.timeOrAgo("--until", to, now, zone));
         } catch (ProtocolException e) {
             throw CommandFailure.usage(e.getMessage());
         }

@@ -39,7 +39,7 @@ public final class ListCommand extends DaemonCommand {
 
     @Override
     protected int run(SocketClient client) {
-        JobFilter filter = filters.filter(context.clock().instant());
+        JobFilter filter = filters.filter(context.clock().instant(), context.displayZone());
         int max = limit.getValue();
         if (max < 1 || max > ListRequest.MAX_LIMIT) {
             throw CommandFailure.usage("--limit must be from 1 to " + ListRequest.MAX_LIMIT + ", not " + max);

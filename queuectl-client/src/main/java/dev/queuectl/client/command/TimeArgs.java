@@ -17,13 +17,13 @@ final class TimeArgs {
     private TimeArgs() {
     }
 
-    /** An absolute time, or a local one in the system's zone; null when {@code text} is neither. */
-    static Instant absolute(String text) {
+    /** An absolute time, or a local one in {@code zone}; null when {@code text} is neither. */
+    static Instant absolute(String text, ZoneId zone) {
         try {
             return Timestamps.parse(text);
         } catch (IllegalArgumentException e) {
             try {
-                return LocalDateTime.parse(text.trim().replace(' ', 'T')).atZone(ZoneId.systemDefault()).toInstant();
+                return LocalDateTime.parse(text.trim().replace(' ', 'T')).atZone(zone).toInstant();
             } catch (DateTimeException e2) {
                 return null;
             }
@@ -31,8 +31,8 @@ final class TimeArgs {
     }
 
     /** A time, or a duration before {@code now}; a usage error naming {@code option} otherwise. */
-    static Instant timeOrAgo(String option, String text, Instant now) {
-        Instant at = absolute(text);
+    static Instant timeOrAgo(String option, String text, Instant now, ZoneId zone) {
+        Instant at = absolute(text, zone);
         if (at != null) {
             return at;
         }
