@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuectl.daemon.QueueDaemon;
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.daemon.config.DaemonSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The completion scripts ask the running daemon, through the checkout's {@code bin/queuectl}, for
@@ -22,13 +23,15 @@ import org.junit.jupiter.api.Test;
 class CompletionIT {
     private static final Path ROOT = Path.of(System.getProperty("queuectl.root", "..")).toAbsolutePath().normalize();
 
+    @RegisterExtension
+    final ShortTempDir temp = new ShortTempDir();
     private Path root;
     private Path socket;
     private QueueDaemon daemon;
 
     @BeforeEach
     void start() throws IOException {
-        root = Files.createTempDirectory(Path.of("/tmp"), "qc");
+        root = temp.path();
         socket = root.resolve("d.sock");
         daemon = QueueDaemon.start(DaemonSettings.of(root.resolve("data"), socket));
         assertEquals(0, CliRun.run(socket, "worker", "stop").exitCode);
@@ -41,7 +44,6 @@ class CompletionIT {
     @AfterEach
     void stop() throws IOException {
         daemon.close();
-        TestFiles.deleteTree(root);
     }
 
     private String shell(List<String> cmd, Path socketToUse) throws Exception {

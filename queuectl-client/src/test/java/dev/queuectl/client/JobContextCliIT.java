@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuectl.daemon.QueueDaemon;
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.protocol.json.Json;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Where and with what jobs run, and managing them one by one or in bulk, through the real
@@ -27,13 +29,15 @@ import org.junit.jupiter.api.Test;
  * paging over 10,000 jobs, and enqueue --if-absent.
  */
 class JobContextCliIT {
+    @RegisterExtension
+    final ShortTempDir temp = new ShortTempDir();
     private Path root;
     private Path socket;
     private QueueDaemon daemon;
 
     @BeforeEach
     void start() throws IOException {
-        root = Files.createTempDirectory(Path.of("/tmp"), "qc");
+        root = temp.path();
         socket = root.resolve("d.sock");
         daemon = QueueDaemon.start(DaemonSettings.of(root.resolve("data"), socket).withDrainTimeout(Duration.ofSeconds(5)));
     }
@@ -41,7 +45,6 @@ class JobContextCliIT {
     @AfterEach
     void stop() throws IOException {
         daemon.close();
-        TestFiles.deleteTree(root);
     }
 
     private CliRun cli(String... args) {
