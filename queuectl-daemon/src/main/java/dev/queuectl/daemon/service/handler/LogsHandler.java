@@ -4,6 +4,7 @@ import dev.queuectl.daemon.engine.LiveRun;
 import dev.queuectl.daemon.engine.output.OutputFiles;
 import dev.queuectl.daemon.event.JobEvent;
 import dev.queuectl.daemon.job.JobRef;
+import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.service.ServiceContext;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.LogsRequest;
@@ -85,13 +86,22 @@ public final class LogsHandler implements OpHandler<LogsRequest> {
         Path file = ctx.outputs().path(job.seq(), attempt);
         CompletableFuture<Long> shift = live.isPresent() ? CompletableFuture.completedFuture(0L)
                 : ctx.store().outputDropped(job.seq(), attempt);
+        // Claimed in the store but not yet handed to a worker: its run is about to start.
+        boolean starting = live.isEmpty() && job.state() == JobState.PROCESSING && attempt == job.runs();
         return shift.thenCompose(dropped -> {
-            boolean running = live.isPresent();
-            long freed = running ? live.get().freedBytes() : dropped;
+            boolean running = live.isPresent() || starting;
+            long freed = live.isPresent() ? live.get().freedBytes() : starting ? 0 : dropped;
             OutputFiles.Chunk c = ctx.outputs().read(file, offset, freed, running ? 0 : dropped, !running);
             if (c.data().isEmpty() && running && giveUp != null && ctx.clock().instant().isBefore(giveUp)) {
                 CompletableFuture<Void> later = new CompletableFuture<>();
                 ctx.timer().schedule(() -> later.complete(null), LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
+                if (starting) {
+                    // look the job up again: by now its run may be registered, or over
+                    return later.thenCompose(x -> ctx.store().locate(job.id())).thenCompose(found -> found.isPresent()
+                            ? read(found.get(), attempt, offset, giveUp)
+                            : CompletableFuture.completedFuture(new LogChunk(job.id(), attempt, job.runs(), c.offset(),
+                                    c.nextOffset(), freed, false, c.data())));
+                }
                 return CompletableFuture.anyOf(later, live.get().ended())
                         .thenCompose(x -> read(job, attempt, offset, giveUp));
             }
