@@ -9,9 +9,11 @@ import dev.queuectl.protocol.result.AttemptView;
 import dev.queuectl.protocol.result.BusyWorker;
 import dev.queuectl.protocol.result.ConfigEntry;
 import dev.queuectl.protocol.result.ConfigView;
+import dev.queuectl.protocol.result.ContainmentView;
 import dev.queuectl.protocol.result.JobList;
 import dev.queuectl.protocol.result.JobView;
 import dev.queuectl.protocol.result.LogChunk;
+import dev.queuectl.protocol.result.LoopView;
 import dev.queuectl.protocol.result.RunStatsView;
 import dev.queuectl.protocol.result.StatusView;
 import dev.queuectl.protocol.result.WorkersView;
@@ -53,10 +55,11 @@ public final class CdsTraining {
         }
         RunStatsView.Window w = new RunStatsView.Window(1, 1, 0.5, 0.9);
         StatusView status = new StatusView("v", 1, "node", "sqlite", 1, now, 1.5, "/s", "/d", counts,
-                new WorkersView(2, false, List.of(new BusyWorker("train", 1, now, 1.0))), new RunStatsView(w, w));
+                new WorkersView(2, false, List.of(new BusyWorker("train", 1, now, 1.0))), new RunStatsView(w, w),
+                List.of(new LoopView("dispatcher", true, now, now, 1, "x")), new ContainmentView("cgroup", "/c", null));
         JobRenderer.detail(roundTrip(job, JobView::fromJson), now, out);
         JobRenderer.table(roundTrip(new JobList(List.of(job), 2), JobList::fromJson), now, out, "none");
-        StatusRenderer.print(roundTrip(status, StatusView::fromJson), out);
+        StatusRenderer.print(roundTrip(status, StatusView::fromJson), now, out);
         roundTrip(new ConfigView(List.of(new ConfigEntry("workers", 2, "2", 2, "2", "d"))), ConfigView::fromJson);
         roundTrip(new LogChunk("train", 1, 1, 0, 2, 0, false, "hi"), LogChunk::fromJson);
         try {

@@ -11,7 +11,9 @@ import dev.queuectl.protocol.result.StatusView;
 public final class StatusCommand extends DaemonCommand {
     public StatusCommand(ClientContext context) {
         super(context, "status",
-                "Show how many jobs are in each state, the daemon's pid, version, uptime and paths, and its workers.");
+                "Show how many jobs are in each state, the daemon's pid, version, uptime and paths, its workers,"
+                        + " how it keeps track of runs' processes (cgroups or the run marker), and whether its"
+                        + " loops (dispatcher, store writer, workers, output guard, retention) are alive.");
     }
 
     @Override
@@ -20,7 +22,7 @@ public final class StatusCommand extends DaemonCommand {
         if (json()) {
             return printJson(result);
         }
-        StatusRenderer.print(StatusView.fromJson(result), out());
+        StatusRenderer.print(StatusView.fromJson(result), context.clock().instant(), out());
         return ExitCodes.OK;
     }
 }

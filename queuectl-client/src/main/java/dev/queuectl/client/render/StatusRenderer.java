@@ -2,10 +2,14 @@ package dev.queuectl.client.render;
 
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.BusyWorker;
+import dev.queuectl.protocol.result.ContainmentView;
+import dev.queuectl.protocol.result.LoopView;
 import dev.queuectl.protocol.result.RunStatsView;
 import dev.queuectl.protocol.result.StatusView;
 import dev.queuectl.protocol.result.WorkersView;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 
 /** Human output of {@code queuectl status}. */
 public final class StatusRenderer {
@@ -16,7 +20,7 @@ public final class StatusRenderer {
         return s == null ? "-" : Format.seconds(s);
     }
 
-    public static void print(StatusView s, PrintWriter out) {
+    public static void print(StatusView s, Instant now, PrintWriter out) {
         out.println("queuectld " + s.version() + " (protocol " + s.protocol() + "), pid " + s.pid()
                 + ", up " + Format.seconds(s.uptimeSeconds()));
         if (s.node() != null) {
@@ -26,6 +30,12 @@ public final class StatusRenderer {
         out.println("data dir  " + s.dataDir());
         if (s.store() != null) {
             out.println("store     " + s.store());
+        }
+        ContainmentView c = s.containment();
+        if (c != null) {
+            out.println("runs      " + ("cgroup".equals(c.mechanism())
+                    ? "each in a cgroup of its own under " + c.cgroup() + " (stopped with cgroup.kill)"
+                    : "stopped by process group and QUEUECTL_RUN marker (no cgroups: " + c.reason() + ")"));
         }
         out.println();
         Table jobs = new Table("JOBS", "");
@@ -52,5 +62,31 @@ public final class StatusRenderer {
             }
             busy.print(out);
         }
+        if (!s.loops().isEmpty()) {
+            out.println();
+            loops(s, now, out);
+        }
+    }
+
+    /** The daemon's long-lived loops: alive, when their last turn ended (or how long the current one runs), errors. */
+    private static void loops(StatusView s, Instant now, PrintWriter out) {
+        Table loops = new Table("LOOPS", "ALIVE", "LAST TURN", "ERRORS");
+        for (LoopView l : s.loops()) {
+            String turn = l.busySince() != null && Duration.between(l.busySince(), now).toMillis() >= 1000
+                    ? "in a turn for " + Format.duration(Duration.between(l.busySince(), now))
+                    : l.lastTurn() == null ? "-" : ago(l.lastTurn(), now);
+            loops.row("  " + l.name(), l.alive() ? "yes" : "NO", turn, l.errors());
+        }
+        loops.print(out);
+        for (LoopView l : s.loops()) {
+            if (l.lastError() != null) {
+                out.println("  " + l.name() + ", last error: " + Format.cell(l.lastError(), 160));
+            }
+        }
+    }
+
+    private static String ago(Instant t, Instant now) {
+        Duration d = Duration.between(t, now);
+        return (d.isNegative() ? "0s" : Format.duration(d)) + " ago";
     }
 }

@@ -1,5 +1,7 @@
 package dev.queuectl.daemon.store.sqlite;
 
+import dev.queuectl.daemon.health.Health;
+import dev.queuectl.daemon.health.TurnObserver;
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.InProgressRun;
 import dev.queuectl.daemon.job.Job;
@@ -34,17 +36,22 @@ public final class SqliteJobStore implements JobStore {
     private final StoreReaders readers;
     private final JobInserts inserts = new JobInserts();
 
-    private SqliteJobStore(Database database, Clock clock) throws SQLException {
+    private SqliteJobStore(Database database, Clock clock, Health health) throws SQLException {
         this.clock = clock;
-        this.writer = new StoreWriter(database.writer());
+        this.writer = new StoreWriter(database.writer(), health);
         this.readers = new StoreReaders(database, READERS);
     }
 
     /** Opens (creating or migrating) the store in {@code file}; {@link StoreOpenException} says why it cannot. */
     public static SqliteJobStore open(Path file, Clock clock) {
+        return open(file, clock, new Health(clock, TurnObserver.NONE));
+    }
+
+    /** Opens the store, its writer reporting to {@code health} as the daemon's store writer loop. */
+    public static SqliteJobStore open(Path file, Clock clock, Health health) {
         Database database = Database.open(file);
         try {
-            return new SqliteJobStore(database, clock);
+            return new SqliteJobStore(database, clock, health);
         } catch (SQLException e) {
             throw new StoreOpenException("cannot open the store " + file + ": " + e.getMessage(), e);
         }
