@@ -12,6 +12,6 @@ import java.time.Instant;
 public record FatalFailure(String loop, String jobId, Instant at, Throwable cause) {
     /** One line for the log and for an embedder's error message. */
     public String describe() {
-        return "the " + loop + " failed" + (jobId == null ? "" : " (job " + jobId + ")") + ": " + cause;
+        return loop + " loop failed" + (jobId == null ? "" : " on job " + jobId) + ": " + cause;
     }
 }

@@ -75,10 +75,10 @@ public final class Loop {
         errors.incrementAndGet();
         lastError = oneLine(failure);
         if (jobId == null) {
-            log.error("the {} failed unexpectedly and carries on: {}", name, failure.toString(), failure);
+            log.error("{} loop: unexpected failure ({}); carrying on", name, failure.toString(), failure);
         } else {
             log.atError().addKeyValue("job", jobId).setCause(failure)
-                    .log("the {} failed unexpectedly on job {} and carries on: {}", name, jobId, failure.toString());
+                    .log("{} loop: unexpected failure on job {} ({}); carrying on", name, jobId, failure.toString());
         }
         return true;
     }
