@@ -3,6 +3,7 @@ package dev.queuectl.client.command;
 import dev.queuectl.client.ClientContext;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
+import dev.queuectl.protocol.JobSpec;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.json.Json;
 import dev.queuectl.protocol.request.LogsRequest;
@@ -18,8 +19,10 @@ public final class LogsCommand extends DaemonCommand {
     private final OptionSpec attempt = option("N", Integer.class, "Which run (1 is the first; default: the latest).",
             "--attempt");
 
-    private final OptionSpec followOption = flag("Keep printing while the run goes on; stop when it ends.",
-            "-f", "--follow");
+    private final OptionSpec followOption = flag("Keep printing as the job runs: wait for its first run if it has"
+            + " not started, go on to its later runs (retries), each after a header line on stderr, and stop when"
+            + " the job is completed or dead (with --attempt: when that run ends). Exit status 5 if a drain"
+            + " interrupts the run. With --json, one JSON line per answer (JSON lines).", "-f", "--follow");
 
     public LogsCommand(ClientContext context) {
         super(context, "logs",
@@ -33,12 +36,20 @@ public final class LogsCommand extends DaemonCommand {
         String id = idParameter.getValue();
         boolean follow = followOption.getValue();
         Integer which = attempt.getValue();
+        if (follow) {
+            try {
+                JobSpec.validateId(id);
+            } catch (ProtocolException e) {
+                throw EnqueueCommand.usage(e.getMessage());
+            }
+            return new LogFollower(this, client).follow(id, which);
+        }
         boolean first = true;
         PrintWriter out = out();
         while (true) {
             LogsRequest request;
             try {
-                request = new LogsRequest(id, which, offset, follow && !first);
+                request = new LogsRequest(id, which, offset, false);
             } catch (ProtocolException e) {
                 throw EnqueueCommand.usage(e.getMessage());
             }
@@ -62,7 +73,7 @@ public final class LogsCommand extends DaemonCommand {
             which = chunk.attempt();
             boolean more = chunk.nextOffset() > chunk.offset();
             offset = chunk.nextOffset();
-            if (!more && (!follow || !chunk.running())) {
+            if (!more) {
                 return ExitCodes.OK;
             }
         }

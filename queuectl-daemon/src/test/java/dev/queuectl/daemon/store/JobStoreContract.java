@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -235,7 +236,11 @@ public abstract class JobStoreContract {
         store.enqueue(job("ok")).join();
         ClaimedRun run = claimOne("ok");
         store.recordStart(new RunStart(run.seq(), run.attempt(), NODE, clock.instant(), 4242, 4242, 99, "boot", null));
+        store.claim(NODE, 0).join(); // any later write commits the recorded start first
+        assertEquals(Optional.empty(), store.runOutcome(run.seq(), run.attempt()).join(), "no outcome while it runs");
         assertTrue(finish(run, Transition.COMPLETE, RunOutcome.COMPLETED, null));
+        assertEquals(Optional.of(RunOutcome.COMPLETED), store.runOutcome(run.seq(), run.attempt()).join());
+        assertEquals(Optional.empty(), store.runOutcome(run.seq(), run.attempt() + 1).join(), "no such run");
         JobDetails d = store.find("ok").join().orElseThrow();
         assertEquals(JobState.COMPLETED, d.job().state());
         assertEquals(1, d.job().attempts());

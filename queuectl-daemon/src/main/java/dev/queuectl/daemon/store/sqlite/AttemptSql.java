@@ -22,5 +22,7 @@ final class AttemptSql {
 
     static final String OUTPUT_DROPPED = "SELECT output_dropped, outcome IS NULL FROM attempts WHERE job_seq = ? AND number = ?";
 
+    static final String OUTCOME = "SELECT outcome FROM attempts WHERE job_seq = ? AND number = ?";
+
     static final String DELETE_FOR_JOB = "DELETE FROM attempts WHERE job_seq = ?";
 }

@@ -11,6 +11,7 @@ import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.job.RunEnd;
+import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.StoreOpenException;
@@ -144,6 +145,14 @@ public final class SqliteJobStore implements JobStore {
             ps.setLong(1, seq);
             ps.setInt(2, attempt);
         }, rs -> rs.getLong(1)).orElse(0L));
+    }
+
+    @Override
+    public CompletableFuture<Optional<RunOutcome>> runOutcome(long seq, int attempt) {
+        return readers.submit(tx -> tx.queryOne(AttemptSql.OUTCOME, ps -> {
+            ps.setLong(1, seq);
+            ps.setInt(2, attempt);
+        }, rs -> RunOutcome.ofKey(rs.getString(1))));
     }
 
     // ---- transitions on request ----
