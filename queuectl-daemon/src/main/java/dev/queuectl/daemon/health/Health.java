@@ -3,6 +3,7 @@ package dev.queuectl.daemon.health;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,12 +50,16 @@ public final class Health {
         return new Loop(this, name, () -> true, true);
     }
 
-    /** The listed loops, in the order they registered. */
+    /** The listed loops: the dispatcher, the store writer, the workers, the output guard, retention, then any other. */
     public List<LoopStatus> loops() {
         List<LoopStatus> out = new ArrayList<>(listed.size());
         for (Loop l : listed) {
             out.add(l.status());
         }
+        out.sort(Comparator.comparingInt(l -> {
+            int rank = Loop.LISTED.indexOf(l.name());
+            return rank < 0 ? Integer.MAX_VALUE : rank;
+        }));
         return out;
     }
 

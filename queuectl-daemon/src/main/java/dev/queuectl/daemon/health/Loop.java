@@ -1,6 +1,7 @@
 package dev.queuectl.daemon.health;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ public final class Loop {
     public static final String RECOVERY = "recovery";
     public static final String DRAIN = "drain";
     public static final String TIMERS = "timers";
+    /** The standing loops {@code status} lists, in the order it lists them. */
+    static final List<String> LISTED = List.of(DISPATCHER, STORE_WRITER, WORKERS, OUTPUT_GUARD, RETENTION);
 
     private static final Logger log = LoggerFactory.getLogger(Loop.class);
 
