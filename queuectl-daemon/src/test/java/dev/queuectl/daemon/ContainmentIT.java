@@ -207,9 +207,11 @@ class ContainmentIT {
         try (DaemonProcess crashed = DaemonProcess.start(s.dataDir(), s.socket(), "--kill-grace=500ms")) {
             try (RawClient c = new RawClient(s.socket())) {
                 Cgroups.assumeMechanism("cgroup", (Map<?, ?>) c.ok("{\"op\":\"status\"}").get("containment"));
-                enqueue(c, "{\"command\":" + json(escaping("sleep 3010", hidden)) + "}");
+                String id = enqueue(c, "{\"command\":" + json(escaping("sleep 3010", hidden)) + "}");
+                escapees = awaitEscapees(ESCAPEES + 1);
+                // The run's start (its pid and cgroup) is committed a moment after it starts: wait for it.
+                await().atMost(Duration.ofSeconds(10)).until(() -> history(Jobs.show(c, id)).size() == 1);
             }
-            escapees = awaitEscapees(ESCAPEES + 1);
             crashed.kill9();
         }
         long unmarked = 0;

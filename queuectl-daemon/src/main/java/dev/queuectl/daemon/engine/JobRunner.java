@@ -103,12 +103,14 @@ final class JobRunner {
                         TimeUnit.MILLISECONDS);
             }
             status = process.waitFor();
+            tree.reaped();
         } catch (InterruptedException | RuntimeException e) {
             // The worker lost track of its run (nothing should interrupt a worker): stop the run, reap it.
             lost = e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
             turns.failed(run.id(), lost);
             ctx.terminator.terminate(tree);
             status = reap(process);
+            tree.reaped();
         } finally {
             if (timeoutTask != null) {
                 timeoutTask.cancel(false);

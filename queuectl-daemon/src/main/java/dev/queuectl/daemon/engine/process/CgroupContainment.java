@@ -101,7 +101,7 @@ final class CgroupContainment implements Containment {
             removeQuietly(base);
             throw new IOException("runs cannot join a cgroup under " + base + ": " + e.getMessage(), e);
         }
-        release(slot);
+        release(slot, false);
     }
 
     @Override
@@ -143,9 +143,12 @@ final class CgroupContainment implements Containment {
         return slot;
     }
 
-    /** A run is over: its slot is free at once if empty, else once what is left in it has gone. */
-    void release(CgroupSlot slot) {
-        if (slot.populated()) {
+    /**
+     * A run is over: its slot is free at once if empty ({@code knownEmpty}: found empty after the
+     * run's shell was reaped, so it need not be read again), else once what is left has gone.
+     */
+    void release(CgroupSlot slot, boolean knownEmpty) {
+        if (!knownEmpty && slot.populated()) {
             synchronized (emptying) {
                 emptying.add(slot);
             }

@@ -15,6 +15,7 @@ final class MarkedTree implements RunTree {
     private final String marker;
     private volatile int pid;
     private volatile long attachedNanos;
+    private volatile boolean reaped;
 
     MarkedTree(ProcessLauncher launcher, String marker) {
         this.launcher = launcher;
@@ -44,8 +45,17 @@ final class MarkedTree implements RunTree {
     }
 
     @Override
+    public void reaped() {
+        reaped = true;
+    }
+
+    @Override
     public boolean terminate() {
         boolean any = pid > 1 && launcher.signalGroup(pid, ProcessLauncher.SIGTERM);
+        if (!any && !reaped && pid > 1) {
+            // the JDK launcher's shell makes its own group a moment after it starts
+            any = launcher.signal(pid, ProcessLauncher.SIGTERM);
+        }
         for (int p : escaped()) {
             any |= launcher.signal(p, ProcessLauncher.SIGTERM);
         }
@@ -63,8 +73,8 @@ final class MarkedTree implements RunTree {
 
     @Override
     public void kill() {
-        if (pid > 1) {
-            launcher.signalGroup(pid, ProcessLauncher.SIGKILL);
+        if (pid > 1 && !launcher.signalGroup(pid, ProcessLauncher.SIGKILL) && !reaped) {
+            launcher.signal(pid, ProcessLauncher.SIGKILL);
         }
         for (int p : escaped()) {
             launcher.signal(p, ProcessLauncher.SIGKILL);

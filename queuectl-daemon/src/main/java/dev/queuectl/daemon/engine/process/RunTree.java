@@ -18,11 +18,22 @@ public interface RunTree {
     /** The shell's pid (its process group), or 0 before {@link #attach}. */
     int pid();
 
+    /** The shell has exited and been reaped: its pid may belong to another process from now on. */
+    void reaped();
+
     /** SIGTERM to every process of the run; false when there is none. */
     boolean terminate();
 
     /** Whether any process of the run is alive (zombies aside). */
     boolean alive();
+
+    /**
+     * Whether anything of the run is left once its shell has exited and been reaped (so that
+     * a tree found empty here stays empty).
+     */
+    default boolean leftAfterEnd() {
+        return alive();
+    }
 
     /** SIGKILL to every process of the run. */
     void kill();

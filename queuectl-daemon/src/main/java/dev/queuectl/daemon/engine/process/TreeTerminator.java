@@ -60,7 +60,7 @@ public final class TreeTerminator {
      * Returns whether there were any.
      */
     public boolean stopLeftovers(RunTree tree) {
-        if (tree.alive()) {
+        if (tree.leftAfterEnd()) {
             log.debug("the run with shell pid {} left processes running; terminating them", tree.pid());
             terminate(tree);
             return true;
