@@ -14,7 +14,8 @@ import java.io.PrintWriter;
  * interrupted), introduced by a header line on stderr, and ends when the job is completed or dead
  * (or, with {@code --attempt}, when that run ends). If a drain interrupts the run it is following,
  * it says so and exits 5. Each request waits in the daemon (about ten seconds at most), so there
- * is no polling here. With {@code --json} it prints every answer as one JSON line.
+ * is no polling here; meanwhile the client checks that the daemon still answers, as for every
+ * request that waits on purpose. With {@code --json} it prints every answer as one JSON line.
  */
 final class LogFollower {
     private final LogsCommand command;
@@ -38,7 +39,7 @@ final class LogFollower {
         int header = 0;
         boolean sawRunning = false;
         while (true) {
-            Object raw = command.request(client, new LogsRequest(id, attempt, offset, true));
+            Object raw = command.waitingRequest(client, new LogsRequest(id, attempt, offset, true), null);
             LogChunk chunk = LogChunk.fromJson(raw);
             if (json) {
                 out.println(Json.toString(raw));
@@ -108,7 +109,7 @@ final class LogFollower {
             if (!more && !chunk.running()) {
                 return ExitCodes.OK;
             }
-            Object next = command.request(client, new LogsRequest(chunk.id(), chunk.attempt(), offset, true));
+            Object next = command.waitingRequest(client, new LogsRequest(chunk.id(), chunk.attempt(), offset, true), null);
             chunk = LogChunk.fromJson(next);
             if (json) {
                 out.println(Json.toString(next));

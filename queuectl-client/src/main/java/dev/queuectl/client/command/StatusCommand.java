@@ -11,9 +11,10 @@ import dev.queuectl.protocol.result.StatusView;
 public final class StatusCommand extends DaemonCommand {
     public StatusCommand(ClientContext context) {
         super(context, "status",
-                "Show how many jobs are in each state, the daemon's pid, version, uptime and paths, its workers,"
-                        + " how it keeps track of runs' processes (cgroups or the run marker), and whether its"
-                        + " loops (dispatcher, store writer, workers, output guard, retention) are alive.");
+                "Show job counts per state, the daemon and its workers.",
+                "The daemon's version, pid, uptime, socket and data dir; each busy worker's job; how it keeps"
+                        + " track of runs' processes (a cgroup per run, or the run marker); and whether its loops"
+                        + " (dispatcher, store writer, workers, output guard, retention) are alive.");
     }
 
     @Override
@@ -22,7 +23,7 @@ public final class StatusCommand extends DaemonCommand {
         if (json()) {
             return printJson(result);
         }
-        StatusRenderer.print(StatusView.fromJson(result), context.clock().instant(), out());
+        StatusRenderer.print(StatusView.fromJson(result), display(), out());
         return ExitCodes.OK;
     }
 }

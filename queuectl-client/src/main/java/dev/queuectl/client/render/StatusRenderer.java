@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Human output of {@code queuectl status}. */
+/** Human output of {@code queuectl status}; every value from the daemon is escaped. */
 public final class StatusRenderer {
     private StatusRenderer() {
     }
@@ -20,22 +20,23 @@ public final class StatusRenderer {
         return s == null ? "-" : Format.seconds(s);
     }
 
-    public static void print(StatusView s, Instant now, PrintWriter out) {
-        out.println("queuectld " + s.version() + " (protocol " + s.protocol() + "), pid " + s.pid()
+    public static void print(StatusView s, Display display, PrintWriter out) {
+        out.println("queuectld " + DisplayText.escape(s.version()) + " (protocol " + s.protocol() + "), pid " + s.pid()
                 + ", up " + Format.seconds(s.uptimeSeconds()));
         if (s.node() != null) {
-            out.println("node      " + s.node());
+            out.println("node      " + DisplayText.escape(s.node()));
         }
-        out.println("socket    " + s.socket());
-        out.println("data dir  " + s.dataDir());
+        out.println("socket    " + DisplayText.escape(s.socket()));
+        out.println("data dir  " + DisplayText.escape(s.dataDir()));
         if (s.store() != null) {
-            out.println("store     " + s.store());
+            out.println("store     " + DisplayText.escape(s.store()));
         }
         ContainmentView c = s.containment();
         if (c != null) {
             out.println("runs      " + ("cgroup".equals(c.mechanism())
-                    ? "each in a cgroup of its own under " + c.cgroup() + " (stopped with cgroup.kill)"
-                    : "stopped by process group and QUEUECTL_RUN marker (no cgroups: " + c.reason() + ")"));
+                    ? "each in a cgroup of its own under " + DisplayText.escape(c.cgroup()) + " (stopped with cgroup.kill)"
+                    : "stopped by process group and QUEUECTL_RUN marker (no cgroups: " + DisplayText.escape(c.reason())
+                            + ")"));
         }
         out.println();
         Table jobs = new Table("JOBS", "");
@@ -56,31 +57,37 @@ public final class StatusRenderer {
         out.println("workers: " + w.configured() + " configured, " + w.busy().size() + " busy"
                 + (w.stopped() ? ", stopped (queuectl worker start resumes taking jobs)" : ""));
         if (!w.busy().isEmpty()) {
-            Table busy = new Table("  JOB", "ATTEMPT", "RUNNING FOR", "STARTED");
+            Table busy = new Table("  JOB", "ATTEMPT", "RUNNING FOR", "STARTED").shrinkable(0);
             for (BusyWorker b : w.busy()) {
-                busy.row("  " + b.jobId(), b.attempt(), Format.seconds(b.runningSeconds()), Format.time(b.startedAt()));
+                busy.row("  " + b.jobId(), b.attempt(), Format.seconds(b.runningSeconds()), display.time(b.startedAt()));
             }
-            busy.print(out);
+            busy.print(out, display.width());
         }
         if (!s.loops().isEmpty()) {
             out.println();
-            loops(s, now, out);
+            loops(s, out);
         }
     }
 
-    /** The daemon's long-lived loops: alive, when their last turn ended (or how long the current one runs), errors. */
-    private static void loops(StatusView s, Instant now, PrintWriter out) {
+    /**
+     * The daemon's long-lived loops: alive, when their last turn ended (or how long the current
+     * one runs), errors. "Now" is the daemon's, from the answer, like the loops' times.
+     */
+    private static void loops(StatusView s, PrintWriter out) {
+        Instant now = s.startedAt() == null ? Instant.now()
+                : s.startedAt().plusMillis(Math.round(s.uptimeSeconds() * 1000));
         Table loops = new Table("LOOPS", "ALIVE", "LAST TURN", "ERRORS");
         for (LoopView l : s.loops()) {
             String turn = l.busySince() != null && Duration.between(l.busySince(), now).toMillis() >= 1000
                     ? "in a turn for " + Format.duration(Duration.between(l.busySince(), now))
                     : l.lastTurn() == null ? "-" : ago(l.lastTurn(), now);
-            loops.row("  " + l.name(), l.alive() ? "yes" : "NO", turn, l.errors());
+            loops.row("  " + DisplayText.escape(l.name()), l.alive() ? "yes" : "NO", turn, l.errors());
         }
         loops.print(out);
         for (LoopView l : s.loops()) {
             if (l.lastError() != null) {
-                out.println("  " + l.name() + ", last error: " + Format.cell(l.lastError(), 160));
+                out.println("  " + DisplayText.escape(l.name()) + ", last error: "
+                        + DisplayText.fit(DisplayText.escape(l.lastError()), 160));
             }
         }
     }
