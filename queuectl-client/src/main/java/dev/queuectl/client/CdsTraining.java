@@ -64,7 +64,8 @@ public final class CdsTraining {
         JobRenderer.table(roundTrip(new JobList(List.of(job), 2), JobList::fromJson), now, local, out, "none");
         StatusRenderer.print(roundTrip(status, StatusView::fromJson), new Display(ZoneOffset.UTC, Map.of()), out);
         roundTrip(new ConfigView(List.of(new ConfigEntry("workers", 2, "2", 2, "2", "d"))), ConfigView::fromJson);
-        roundTrip(new LogChunk("train", 1, 1, 0, 2, 0, false, "hi", JobState.COMPLETED, "completed"), LogChunk::fromJson);
+        roundTrip(new LogChunk("train", 1, 1, 0, 2, 0, false, "hi", JobState.COMPLETED, "completed"),
+                LogChunk::fromJson);
         try {
             SocketClient.connect(Path.of("/nonexistent/queuectl-training.sock")).close();
         } catch (CommandFailure expected) {

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
  * (dispatcher, store writer, workers, output guard, retention) is logged at ERROR — with the
  * job's id where the turn is about one — counted in {@code status}, and the queue goes on running
  * jobs; an {@link Error} stops the daemon, which {@code main} turns into exit status 3. And the
- * reported stall: a job due in the year 2400 (or a store row with an extreme run_at) stops
- * nothing, before or after a cancel or a restart.
+ * reported stall: a job due as far ahead as the protocol allows (the year 2400 is refused at the
+ * edge), or a store row with an extreme run_at, stops nothing, before or after a cancel or a
+ * restart.
  */
 class SupervisionIT {
     private final FaultInjector faults = new FaultInjector();
@@ -180,18 +181,24 @@ class SupervisionIT {
     }
 
     @Test
-    void aJobDueInTheYear2400StopsNothingBeforeOrAfterItsCancelOrARestart() {
+    void aJobDueFarAheadStopsNothingBeforeOrAfterItsCancelOrARestart() {
         start();
-        enqueue(c, "{\"id\":\"far\",\"command\":\"true\",\"run_at\":\"2400-01-01T00:00:00Z\"}");
+        Map<String, Object> y2400 = c.call("{\"op\":\"enqueue\",\"id\":\"y2400\",\"command\":\"true\","
+                + "\"run_at\":\"2400-01-01T00:00:00Z\"}");
+        assertEquals("INVALID_ARGUMENT", RawClient.errorCode(y2400), "beyond the documented range: refused at the edge");
+        awaitState(c, enqueue(c, "{\"id\":\"now0\",\"command\":\"echo hi\"}"), "completed", Duration.ofSeconds(10));
+        String farthest = "2199-12-31T23:59:59.999Z"; // the last run_at the protocol accepts
+        enqueue(c, "{\"id\":\"far\",\"command\":\"true\",\"run_at\":\"" + farthest + "\"}");
         awaitState(c, enqueue(c, "{\"id\":\"now1\",\"command\":\"echo hi\"}"), "completed", Duration.ofSeconds(10));
         assertEquals("pending", Jobs.state(c, "far"));
         assertEquals("dead", c.ok("{\"op\":\"cancel\",\"id\":\"far\"}").get("state"));
         awaitState(c, enqueue(c, "{\"id\":\"now2\",\"command\":\"true\"}"), "completed", Duration.ofSeconds(10));
-        enqueue(c, "{\"id\":\"far2\",\"command\":\"true\",\"run_at\":\"2400-01-01T00:00:00Z\"}");
+        enqueue(c, "{\"id\":\"far2\",\"command\":\"true\",\"run_at\":\"" + farthest + "\"}");
         c.close();
         daemon.restart();
         c = daemon.connect();
         awaitState(c, enqueue(c, "{\"id\":\"now3\",\"command\":\"true\"}"), "completed", Duration.ofSeconds(10));
+        assertEquals("pending", Jobs.state(c, "far2"));
         assertEquals(0L, loop(Loop.DISPATCHER).get("errors"));
     }
 

@@ -32,7 +32,7 @@ final class LogFollower {
         this.json = command.json();
     }
 
-    /** Follows job {@code id} from run {@code asked} (null: the latest, or the first to come); returns the exit status. */
+    /** Follows job {@code id} from run {@code asked} (null: the latest, or the first to come); returns the status. */
     int follow(String id, Integer asked) {
         Integer attempt = asked;
         long offset = 0;
@@ -109,7 +109,8 @@ final class LogFollower {
             if (!more && !chunk.running()) {
                 return ExitCodes.OK;
             }
-            Object next = command.waitingRequest(client, new LogsRequest(chunk.id(), chunk.attempt(), offset, true), null);
+            LogsRequest request = new LogsRequest(chunk.id(), chunk.attempt(), offset, true);
+            Object next = command.waitingRequest(client, request, null);
             chunk = LogChunk.fromJson(next);
             if (json) {
                 out.println(Json.toString(next));

@@ -34,7 +34,8 @@ public final class StatusRenderer {
         ContainmentView c = s.containment();
         if (c != null) {
             out.println("runs      " + ("cgroup".equals(c.mechanism())
-                    ? "each in a cgroup of its own under " + DisplayText.escape(c.cgroup()) + " (stopped with cgroup.kill)"
+                    ? "each in a cgroup of its own under " + DisplayText.escape(c.cgroup())
+                            + " (stopped with cgroup.kill)"
                     : "stopped by process group and QUEUECTL_RUN marker (no cgroups: " + DisplayText.escape(c.reason())
                             + ")"));
         }

@@ -50,7 +50,8 @@ final class RunVerdict {
 
     /** The end of a run the daemon itself failed to carry out: a counted failure, so a bug cannot loop. */
     RunEnd internalError(ClaimedRun run, Throwable cause, Instant at) {
-        String why = "internal error in queuectld (" + cause.getClass().getSimpleName() + "); the daemon log has the details";
+        String why = "internal error in queuectld (" + cause.getClass().getSimpleName()
+                + "); the daemon log has the details";
         return failure(run, at, null, why, why, RunOutcome.FAILED, 0);
     }
 

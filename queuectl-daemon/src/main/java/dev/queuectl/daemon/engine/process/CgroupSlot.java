@@ -35,7 +35,7 @@ public final class CgroupSlot {
         return dir.resolve("cgroup.procs");
     }
 
-    /** An open fd of {@code cgroup.procs} for the native launcher's child to write to, or -1 without the native library. */
+    /** An open fd of {@code cgroup.procs} for the native launcher's child to write to; -1 without the library. */
     synchronized int procsFd() throws IOException {
         if (procsFd >= 0 || !NativeLibrary.loaded()) {
             return procsFd;

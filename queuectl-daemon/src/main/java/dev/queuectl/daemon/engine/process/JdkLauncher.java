@@ -19,8 +19,9 @@ import java.util.Optional;
 public final class JdkLauncher implements ProcessLauncher {
     /** Exit status of a run whose shell could not join its cgroup. */
     static final int CGROUP_FAILED = 125;
-    private static final String JOIN_CGROUP = "echo 0 >\"$0\" || { echo \"queuectl: cannot join the cgroup of this run ($0)\" >&2;"
-            + " exit " + CGROUP_FAILED + "; }; exec /bin/sh -c \"$1\"";
+    private static final String JOIN_CGROUP = "echo 0 >\"$0\""
+            + " || { echo \"queuectl: cannot join the cgroup of this run ($0)\" >&2; exit " + CGROUP_FAILED + "; };"
+            + " exec /bin/sh -c \"$1\"";
 
     private final String setsid;
 
