@@ -196,8 +196,8 @@ public final class QueueDaemon implements AutoCloseable {
                 log.info(failure().isPresent() ? "queuectld stopped after a failure it could not carry on from"
                         : "queuectld stopped");
             } finally {
+                terminated.complete(null); // before the latch: whoever awaitTermination released sees it done
                 stopped.countDown();
-                terminated.complete(null);
             }
         }, "queuectl-stop");
         closer.start();
