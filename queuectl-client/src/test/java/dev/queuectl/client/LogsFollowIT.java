@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuectl.daemon.QueueDaemon;
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.protocol.json.Json;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code logs --follow} follows a job, not one run: it waits for a job that has not started,
@@ -25,13 +25,15 @@ import org.junit.jupiter.api.Test;
  * says so (exit 5) when a drain interrupts the run it follows.
  */
 class LogsFollowIT {
+    @RegisterExtension
+    final ShortTempDir temp = new ShortTempDir();
     private Path root;
     private Path socket;
     private QueueDaemon daemon;
 
     @BeforeEach
-    void start() throws IOException {
-        root = Files.createTempDirectory(Path.of("/tmp"), "qc");
+    void start() {
+        root = temp.path();
         socket = root.resolve("d.sock");
         daemon = QueueDaemon.start(DaemonSettings.of(root.resolve("data"), socket)
                 .withDrainTimeout(Duration.ofMillis(300)).withKillGrace(Duration.ofMillis(500)));
@@ -39,9 +41,8 @@ class LogsFollowIT {
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         daemon.close();
-        TestFiles.deleteTree(root);
     }
 
     private CliRun cli(String... args) {

@@ -152,7 +152,7 @@ public final class Main implements Callable<Integer> {
         }
         Duration limit = settings.drainTimeout().plus(settings.killGrace()).plus(STOP_MARGIN);
         if (!daemon.awaitTermination(limit)) {
-            System.err.println("queuectld: did not stop within " + Durations.format(limit)
+            System.err.println("queuectld: did not stop within " + Durations.text(limit)
                     + " after a fatal failure; exiting anyway");
         }
         System.err.println("queuectld: stopped after a failure it could not carry on from: "

@@ -37,7 +37,7 @@ final class RunVerdict {
                     finished, Transition.INTERRUPT, null, dropped);
         }
         if (stop == StopReason.TIMEOUT) {
-            String why = "timed out after " + Durations.format(limit);
+            String why = "timed out after " + Durations.text(limit);
             return failure(run, finished, exitCode(status), why, why + tail, RunOutcome.TIMED_OUT, dropped);
         }
         if (status != null && status == 0) {
