@@ -70,6 +70,7 @@ final class Recovery {
         }
         cgroups.forEach(Recovery::remove);
         ctx.containment.leftovers().forEach(Recovery::remove);
+        removeOtherDaemonCgroups(cgroups);
         if (runs.isEmpty()) {
             return 0;
         }
@@ -143,6 +144,25 @@ final class Recovery {
                 return false;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    /**
+     * A run recorded under another cgroup of this data dir's daemon (one started with another
+     * cgroup-root) leaves that daemon's cgroup behind once the run's is removed: remove it too
+     * when nothing else is in it (rmdir refuses a cgroup that still has children).
+     */
+    private void removeOtherDaemonCgroups(Set<Path> runCgroups) {
+        Path ours = ctx.containment.info().cgroup();
+        for (Path c : runCgroups) {
+            Path parent = c.getParent();
+            if (parent != null && !parent.equals(ours) && parent.getFileName().toString().startsWith("queuectld-")) {
+                try {
+                    Files.deleteIfExists(parent);
+                } catch (IOException e) {
+                    log.debug("left the cgroup {} in place: {}", parent, e.toString());
+                }
+            }
         }
     }
 
