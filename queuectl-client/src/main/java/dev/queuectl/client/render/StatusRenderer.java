@@ -2,10 +2,14 @@ package dev.queuectl.client.render;
 
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.BusyWorker;
+import dev.queuectl.protocol.result.ContainmentView;
+import dev.queuectl.protocol.result.LoopView;
 import dev.queuectl.protocol.result.RunStatsView;
 import dev.queuectl.protocol.result.StatusView;
 import dev.queuectl.protocol.result.WorkersView;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 
 /** Human output of {@code queuectl status}; every value from the daemon is escaped. */
 public final class StatusRenderer {
@@ -51,6 +55,14 @@ public final class StatusRenderer {
         if (s.store() != null) {
             out.println("store     " + DisplayText.escape(s.store()));
         }
+        ContainmentView c = s.containment();
+        if (c != null) {
+            out.println("runs      " + ("cgroup".equals(c.mechanism())
+                    ? "each in a cgroup of its own under " + DisplayText.escape(c.cgroup())
+                            + " (stopped with cgroup.kill)"
+                    : "stopped by process group and QUEUECTL_RUN marker (no cgroups: " + DisplayText.escape(c.reason())
+                            + ")"));
+        }
         out.println();
         Table jobs = new Table("JOBS", "", "");
         for (JobState state : JobState.values()) {
@@ -76,5 +88,37 @@ public final class StatusRenderer {
             }
             busy.print(out, display.width());
         }
+        if (!s.loops().isEmpty()) {
+            out.println();
+            loops(s, out);
+        }
+    }
+
+    /**
+     * The daemon's long-lived loops: alive, when their last turn ended (or how long the current
+     * one runs), errors. "Now" is the daemon's, from the answer, like the loops' times.
+     */
+    private static void loops(StatusView s, PrintWriter out) {
+        Instant now = s.startedAt() == null ? Instant.now()
+                : s.startedAt().plusMillis(Math.round(s.uptimeSeconds() * 1000));
+        Table loops = new Table("LOOPS", "ALIVE", "LAST TURN", "ERRORS");
+        for (LoopView l : s.loops()) {
+            String turn = l.busySince() != null && Duration.between(l.busySince(), now).toMillis() >= 1000
+                    ? "in a turn for " + Format.duration(Duration.between(l.busySince(), now))
+                    : l.lastTurn() == null ? "-" : ago(l.lastTurn(), now);
+            loops.row("  " + DisplayText.escape(l.name()), l.alive() ? "yes" : "NO", turn, l.errors());
+        }
+        loops.print(out);
+        for (LoopView l : s.loops()) {
+            if (l.lastError() != null) {
+                out.println("  " + DisplayText.escape(l.name()) + ", last error: "
+                        + DisplayText.fit(DisplayText.escape(l.lastError()), 160));
+            }
+        }
+    }
+
+    private static String ago(Instant t, Instant now) {
+        Duration d = Duration.between(t, now);
+        return (d.isNegative() ? "0s" : Format.duration(d)) + " ago";
     }
 }

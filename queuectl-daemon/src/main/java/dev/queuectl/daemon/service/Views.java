@@ -2,6 +2,8 @@ package dev.queuectl.daemon.service;
 
 import dev.queuectl.daemon.config.RuntimeConfig;
 import dev.queuectl.daemon.engine.RunningRun;
+import dev.queuectl.daemon.engine.process.ContainmentInfo;
+import dev.queuectl.daemon.health.LoopStatus;
 import dev.queuectl.daemon.job.Attempt;
 import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobCriteria;
@@ -10,7 +12,9 @@ import dev.queuectl.protocol.JobFilter;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.AttemptView;
 import dev.queuectl.protocol.result.BusyWorker;
+import dev.queuectl.protocol.result.ContainmentView;
 import dev.queuectl.protocol.result.JobView;
+import dev.queuectl.protocol.result.LoopView;
 import dev.queuectl.protocol.result.WorkersView;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +101,19 @@ public final class Views {
             out.put(state(s), m);
         });
         return out;
+    }
+
+    /** The daemon's long-lived loops. */
+    public static List<LoopView> loops(List<LoopStatus> loops) {
+        List<LoopView> out = new ArrayList<>(loops.size());
+        for (LoopStatus l : loops) {
+            out.add(new LoopView(l.name(), l.alive(), l.lastTurn(), l.busySince(), l.errors(), l.lastError()));
+        }
+        return out;
+    }
+
+    public static ContainmentView containment(ContainmentInfo c) {
+        return new ContainmentView(c.mechanism(), c.cgroup() == null ? null : c.cgroup().toString(), c.reason());
     }
 
     /** The pool: its size and switch from the settings, its busy workers from the engine. */

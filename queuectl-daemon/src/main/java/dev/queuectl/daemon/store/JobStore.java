@@ -17,6 +17,7 @@ import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.RunEnd;
+import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
 import java.time.Instant;
 import java.util.List;
@@ -131,6 +132,9 @@ public interface JobStore extends ConfigStore, AutoCloseable {
 
     /** Bytes cut from the start of a finished run's output. */
     CompletableFuture<Long> outputDropped(long seq, int attempt);
+
+    /** How a run ended, once its end is recorded; empty while it runs, and for a run that never existed. */
+    CompletableFuture<Optional<RunOutcome>> runOutcome(long seq, int attempt);
 
     // ---- transitions on request ----
 

@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -175,8 +176,12 @@ public abstract class JobStoreContract extends JobContextContract {
     void aRunEndsCompletedAndIsInTheHistory() {
         store.enqueue(job("ok")).join();
         ClaimedRun run = claimOne("ok");
-        store.recordStart(new RunStart(run.seq(), run.attempt(), NODE, clock.instant(), 4242, 4242, 99, "boot"));
+        store.recordStart(new RunStart(run.seq(), run.attempt(), NODE, clock.instant(), 4242, 4242, 99, "boot", null));
+        store.claim(NODE, 0).join(); // any later write commits the recorded start first
+        assertEquals(Optional.empty(), store.runOutcome(run.seq(), run.attempt()).join(), "no outcome while it runs");
         assertTrue(finish(run, Transition.COMPLETE, RunOutcome.COMPLETED, null));
+        assertEquals(Optional.of(RunOutcome.COMPLETED), store.runOutcome(run.seq(), run.attempt()).join());
+        assertEquals(Optional.empty(), store.runOutcome(run.seq(), run.attempt() + 1).join(), "no such run");
         JobDetails d = store.find("ok").join().orElseThrow();
         assertEquals(JobState.COMPLETED, d.job().state());
         assertEquals(1, d.job().attempts());
@@ -299,7 +304,11 @@ public abstract class JobStoreContract extends JobContextContract {
         store.claim("node-a", 2).join();
         List<ClaimedRun> b = store.claim("node-b", 3).join();
         ClaimedRun b1 = b.get(0);
-        store.recordStart(new RunStart(b1.seq(), b1.attempt(), "node-b", clock.instant(), 777, 777, 12345, "boot-1"));
+        store.recordStart(new RunStart(b1.seq(), b1.attempt(), "node-b", clock.instant(), 777, 777, 12345, "boot-1",
+                "/sys/fs/cgroup/queuectld-0123456789ab/slot-3"));
+        ClaimedRun b2 = b.get(1);
+        store.recordStart(new RunStart(b2.seq(), b2.attempt(), "node-b", clock.instant(), 778, 778, 12346, "boot-1",
+                null));
         List<InProgressRun> mine = store.runsInProgress("node-a").join();
         assertEquals(List.of("a1", "a2"), mine.stream().map(InProgressRun::id).sorted().toList());
         List<InProgressRun> theirs = store.runsInProgress("node-b").join();
@@ -309,6 +318,10 @@ public abstract class JobStoreContract extends JobContextContract {
         assertEquals(777, started.pid());
         assertEquals(12345L, started.procStart());
         assertEquals("boot-1", started.bootId());
+        assertEquals("/sys/fs/cgroup/queuectld-0123456789ab/slot-3", started.cgroup(), "the run's cgroup with its pid");
+        InProgressRun withoutCgroup = theirs.stream().filter(r -> r.id().equals("b2")).findFirst().orElseThrow();
+        assertEquals(778, withoutCgroup.pid());
+        assertNull(withoutCgroup.cgroup(), "a run without a cgroup of its own");
         assertEquals(3, store.interrupt(theirs, "node node-b stopped").join());
         assertEquals(2L, store.counts().join().get(JobState.PROCESSING), "node-a's runs untouched");
         Attempt interrupted = store.find("b1").join().orElseThrow().history().get(0);

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code status}: the daemon's identity, counts per state, workers and recent run statistics. */
+/**
+ * {@code status}: the daemon's identity, counts per state, workers, recent run statistics, its
+ * long-lived loops and how it keeps track of runs' processes.
+ */
 public final class StatusHandler implements OpHandler<StatusRequest> {
     private final ServiceContext ctx;
 
@@ -28,6 +31,7 @@ public final class StatusHandler implements OpHandler<StatusRequest> {
                     id.startedAt(), uptime,
                     id.socket().toString(), id.dataDir().toString(), Views.counts(counts),
                     Views.workers(ctx.settings().current(), ctx.engine().running(), now), ctx.stats().view(),
+                    Views.loops(ctx.health().loops()), Views.containment(ctx.engine().containment()),
                     Views.waiting(waiting));
         });
     }

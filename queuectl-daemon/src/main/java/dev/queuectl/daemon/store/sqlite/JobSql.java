@@ -89,7 +89,7 @@ final class JobSql {
 
     /** Runs in progress; a run whose start was never recorded has no attempt row, hence the outer join. */
     private static final String IN_PROGRESS = "SELECT j.seq, j.id, j.runs, j.node, a.pid, a.pgid, a.proc_start,"
-            + " a.boot_id FROM jobs j LEFT JOIN attempts a ON a.job_seq = j.seq AND a.number = j.runs"
+            + " a.boot_id, a.cgroup FROM jobs j LEFT JOIN attempts a ON a.job_seq = j.seq AND a.number = j.runs"
             + " WHERE j.state = 'processing'";
     static final String IN_PROGRESS_OF_NODE = IN_PROGRESS + " AND j.node = ?";
     /** Runs of any other node, and runs claimed before runs had owners. */

@@ -57,6 +57,7 @@ final class RunRecords {
             ps.setInt(6, start.pgid());
             ps.setLong(7, start.procStart());
             ps.setString(8, start.bootId());
+            ps.setString(9, start.cgroup());
         });
     }
 
@@ -101,7 +102,8 @@ final class RunRecords {
     static List<InProgressRun> inProgress(Tx tx, String sql, String node) throws SQLException {
         return tx.query(sql, ps -> ps.setString(1, node), rs -> new InProgressRun(rs.getLong("seq"),
                 rs.getString("id"), rs.getInt("runs"), rs.getString("node"), Tx.nullableInt(rs, "pid"),
-                Tx.nullableInt(rs, "pgid"), Tx.nullableLong(rs, "proc_start"), rs.getString("boot_id")));
+                Tx.nullableInt(rs, "pgid"), Tx.nullableLong(rs, "proc_start"), rs.getString("boot_id"),
+                rs.getString("cgroup")));
     }
 
     /** Records each run as interrupted (not counted) and makes its job pending again; returns how many applied. */

@@ -3,6 +3,8 @@ package dev.queuectl.daemon.store.sqlite;
 import dev.queuectl.daemon.job.BulkCursor;
 import dev.queuectl.daemon.job.BulkPreview;
 import dev.queuectl.daemon.job.BulkStep;
+import dev.queuectl.daemon.health.Health;
+import dev.queuectl.daemon.health.TurnObserver;
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.InProgressRun;
 import dev.queuectl.daemon.job.Job;
@@ -17,6 +19,7 @@ import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.RunEnd;
+import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.StoreOpenException;
@@ -43,17 +46,22 @@ public final class SqliteJobStore implements JobStore {
     private final StoreReaders readers;
     private final JobInserts inserts = new JobInserts();
 
-    private SqliteJobStore(Database database, Clock clock) throws SQLException {
+    private SqliteJobStore(Database database, Clock clock, Health health) throws SQLException {
         this.clock = clock;
-        this.writer = new StoreWriter(database.writer());
+        this.writer = new StoreWriter(database.writer(), health);
         this.readers = new StoreReaders(database, READERS);
     }
 
     /** Opens (creating or migrating) the store in {@code file}; {@link StoreOpenException} says why it cannot. */
     public static SqliteJobStore open(Path file, Clock clock) {
+        return open(file, clock, new Health(clock, TurnObserver.NONE));
+    }
+
+    /** Opens the store, its writer reporting to {@code health} as the daemon's store writer loop. */
+    public static SqliteJobStore open(Path file, Clock clock, Health health) {
         Database database = Database.open(file);
         try {
-            return new SqliteJobStore(database, clock);
+            return new SqliteJobStore(database, clock, health);
         } catch (SQLException e) {
             throw new StoreOpenException("cannot open the store " + file + ": " + e.getMessage(), e);
         }
@@ -161,6 +169,14 @@ public final class SqliteJobStore implements JobStore {
             ps.setLong(1, seq);
             ps.setInt(2, attempt);
         }, rs -> rs.getLong(1)).orElse(0L));
+    }
+
+    @Override
+    public CompletableFuture<Optional<RunOutcome>> runOutcome(long seq, int attempt) {
+        return readers.submit(tx -> tx.queryOne(AttemptSql.OUTCOME, ps -> {
+            ps.setLong(1, seq);
+            ps.setInt(2, attempt);
+        }, rs -> RunOutcome.ofKey(rs.getString(1))));
     }
 
     // ---- transitions on request ----

@@ -1,6 +1,6 @@
--- queuectl schema, version 3: a job runs where and with what its user asked (cwd, env), carries
+-- queuectl schema, version 4: a job runs where and with what its user asked (cwd, env), carries
 -- labels, and can be held; the waiting jobs are counted by why they wait. Released migrations are
--- never edited; add V004__... instead.
+-- never edited; add V005__... instead.
 
 -- The working directory; null: the daemon user's home.
 ALTER TABLE jobs ADD COLUMN cwd TEXT;
