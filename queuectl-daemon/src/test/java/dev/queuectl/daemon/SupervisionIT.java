@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuectl.daemon.health.FatalFailure;
 import dev.queuectl.daemon.health.Loop;
+import dev.queuectl.protocol.ProtocolVersion;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -89,7 +90,7 @@ class SupervisionIT {
         }
         assertNotNull(loop(Loop.DISPATCHER).get("last_turn"), "the dispatcher took a turn");
         assertNotNull(loop(Loop.STORE_WRITER).get("last_turn"), "the writer took a turn");
-        assertEquals(3L, c.ok("{\"op\":\"status\"}").get("protocol"));
+        assertEquals((long) ProtocolVersion.CURRENT, c.ok("{\"op\":\"status\"}").get("protocol"));
     }
 
     @Test
