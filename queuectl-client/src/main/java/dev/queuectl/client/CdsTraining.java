@@ -16,6 +16,8 @@ import dev.queuectl.protocol.result.ContainmentView;
 import dev.queuectl.protocol.result.EnqueueResult;
 import dev.queuectl.protocol.result.JobList;
 import dev.queuectl.protocol.result.JobView;
+import dev.queuectl.protocol.result.DependencyView;
+import dev.queuectl.protocol.result.QueueView;
 import dev.queuectl.protocol.result.LogChunk;
 import dev.queuectl.protocol.result.LoopView;
 import dev.queuectl.protocol.result.RunStatsView;
@@ -55,7 +57,8 @@ public final class CdsTraining {
         Instant now = Instant.now();
         JobView job = new JobView("train", "echo hi", JobState.FAILED, 1, 3, 0, now, Duration.ofSeconds(30), now, now,
                 now, now, 1, "exit code 1", List.of(new AttemptView(1, now, now, "failed", 1, "exit code 1")), "/tmp",
-                List.of("A"), Map.of("A", "1"), Map.of("team", "a"), true, new WhyWaiting("held", null, "held"));
+                List.of("A"), Map.of("A", "1"), Map.of("team", "a"), true, new WhyWaiting("held", null, "held"), "default",
+                List.of(new DependencyView("build", JobState.COMPLETED)), List.of());
         Map<JobState, Long> counts = new EnumMap<>(JobState.class);
         for (JobState s : JobState.values()) {
             counts.put(s, 1L);
@@ -64,7 +67,8 @@ public final class CdsTraining {
         StatusView status = new StatusView("v", 1, "node", "sqlite", 1, now, 1.5, "/s", "/d", counts,
                 new WorkersView(2, false, List.of(new BusyWorker("train", 1, now, 1.0))), new RunStatsView(w, w),
                 List.of(new LoopView("dispatcher", true, now, now, 1, "x")), new ContainmentView("cgroup", "/c", null),
-                Map.of(JobState.PENDING, Map.of("held", 1L, "not_due", 1L, "due", 1L)));
+                Map.of(JobState.PENDING, Map.of("held", 1L, "not_due", 1L, "due", 1L)),
+                List.of(new QueueView("backups", 2, true, 3, Duration.ofMinutes(5), counts, now)));
         Display local = new Display(null, Map.of("COLUMNS", "80"));
         JobRenderer.detail(roundTrip(job, JobView::fromJson), now, local, out);
         JobRenderer.table(roundTrip(new JobList(List.of(job), 2), JobList::fromJson), now, local, out, "none");

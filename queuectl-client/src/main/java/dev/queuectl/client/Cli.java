@@ -20,6 +20,10 @@ import dev.queuectl.client.command.ListCommand;
 import dev.queuectl.client.command.LogsCommand;
 import dev.queuectl.client.command.MetricsCommand;
 import dev.queuectl.client.command.PruneCommand;
+import dev.queuectl.client.command.QueueListCommand;
+import dev.queuectl.client.command.QueuePauseCommand;
+import dev.queuectl.client.command.QueueRemoveCommand;
+import dev.queuectl.client.command.QueueSaveCommand;
 import dev.queuectl.client.command.QueuectlCommand;
 import dev.queuectl.client.command.ReleaseCommand;
 import dev.queuectl.client.command.RerunCommand;
@@ -94,6 +98,17 @@ public final class Cli {
                     .addSubcommand(line(new ConfigGetCommand(c)))
                     .addSubcommand(line(new ConfigSetCommand(c)))
                     .addSubcommand(line(new ConfigShowCommand(c)));
+            case "queue": return line(new GroupCommand("queue",
+                            "which queue command? (list, add, set, pause, resume or remove)",
+                            "Named queues: their own concurrency, defaults and pause.",
+                            "Jobs go to the queue enqueue --queue names (default: default). A paused or full queue"
+                                    + " never holds other queues' jobs back."))
+                    .addSubcommand(line(new QueueListCommand(c)))
+                    .addSubcommand(line(new QueueSaveCommand(c, true)))
+                    .addSubcommand(line(new QueueSaveCommand(c, false)))
+                    .addSubcommand(line(new QueuePauseCommand(c, true)))
+                    .addSubcommand(line(new QueuePauseCommand(c, false)))
+                    .addSubcommand(line(new QueueRemoveCommand(c)));
             case "prune": return line(new PruneCommand(c));
             case "metrics": return line(new MetricsCommand(c));
             case "drain": return line(new DrainCommand(c));
@@ -125,7 +140,7 @@ public final class Cli {
 
     /** The top-level commands, in the order {@code queuectl --help} lists them. */
     static final List<String> COMMANDS = List.of("enqueue", "show", "list", "status", "logs", "wait", "cancel", "rerun",
-            "edit", "hold", "release", "dlq", "worker", "config", "prune", "metrics", "drain", "completion", "help",
+            "edit", "hold", "release", "queue", "dlq", "worker", "config", "prune", "metrics", "drain", "completion", "help",
             "__complete");
 
     /**

@@ -113,7 +113,7 @@ class JobContextIT {
         assertEquals("not_due", why("later").get("reason"));
         assertTrue(why("later").containsKey("until"));
         Map<String, Object> status = c.ok("{\"op\":\"status\"}");
-        assertEquals(Map.of("held", 1L, "not_due", 1L, "due", 1L),
+        assertEquals(Map.of("held", 1L, "dependencies", 0L, "not_due", 1L, "due", 1L),
                 ((Map<String, Object>) status.get("waiting")).get("pending"));
         assertEquals(3L, status.get("protocol"));
         assertEquals("INVALID_STATE", RawClient.errorCode(c.call("{\"op\":\"hold\",\"id\":\"kept\"}")));

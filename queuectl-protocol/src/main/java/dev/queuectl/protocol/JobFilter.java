@@ -12,12 +12,18 @@ import java.util.Set;
  * Which jobs a listing or a bulk action is about; every condition given must hold. Empty: every
  * job. On the wire: {@code state} (a state or an array of states), {@code labels} (an array of
  * {@code "key=value"}, or {@code "key"} for any value), {@code search} (text in the id or the
- * command, ASCII case ignored), {@code since} and {@code until} (created at or after, before).
+ * command, ASCII case ignored), {@code since} and {@code until} (created at or after, before), {@code queue} (a queue's name).
  * Validated on construction; immutable.
  */
-public record JobFilter(Set<JobState> states, List<String> labels, String search, Instant since, Instant until) {
+public record JobFilter(Set<JobState> states, List<String> labels, String search, Instant since, Instant until,
+                        String queue) {
     public static final int MAX_SEARCH_LENGTH = 200;
     public static final JobFilter ALL = new JobFilter(null, null, null, null, null);
+
+    /** A filter of protocol 4: any queue. */
+    public JobFilter(Set<JobState> states, List<String> labels, String search, Instant since, Instant until) {
+        this(states, labels, search, since, until, null);
+    }
 
     public JobFilter {
         states = states == null || states.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(states));
@@ -36,6 +42,9 @@ public record JobFilter(Set<JobState> states, List<String> labels, String search
                 throw ProtocolException.invalid("the search text must not contain NUL characters");
             }
         }
+        if (queue != null) {
+            QueueNames.check("queue filter", queue);
+        }
         if (since != null && until != null && !since.isBefore(until)) {
             throw ProtocolException.invalid("'since' must be before 'until'");
         }
@@ -47,7 +56,8 @@ public record JobFilter(Set<JobState> states, List<String> labels, String search
     }
 
     public boolean isEmpty() {
-        return states.isEmpty() && labels.isEmpty() && search == null && since == null && until == null;
+        return states.isEmpty() && labels.isEmpty() && search == null && since == null && until == null
+                && queue == null;
     }
 
     /** The label conditions as key → value (null: any value). */
@@ -70,7 +80,7 @@ public record JobFilter(Set<JobState> states, List<String> labels, String search
             }
         }
         return new JobFilter(states, f.optStringList("labels"), f.optString("search"), f.optInstant("since"),
-                f.optInstant("until"));
+                f.optInstant("until"), f.optString("queue"));
     }
 
     /** The filter's fields as they go on the wire; absent conditions are left out. */
@@ -96,6 +106,9 @@ public record JobFilter(Set<JobState> states, List<String> labels, String search
         }
         if (until != null) {
             m.put("until", Timestamps.format(until));
+        }
+        if (queue != null) {
+            m.put("queue", queue);
         }
         return m;
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -25,12 +26,16 @@ import java.util.regex.Pattern;
  * @param cwd        absolute working directory, or null for the daemon user's home directory
  * @param env        variables added to the daemon's environment for the job (never null; may hold secrets)
  * @param labels     {@code key=value} pairs to filter and act on jobs by (never null)
+ * @param queue      the queue's name, or null for {@code default}; see {@link QueueNames}
+ * @param after      ids of jobs this one waits for: it runs once all of them completed (never null)
  */
 public record JobSpec(String id, String command, Integer maxRetries, Integer priority, Instant runAt,
                       Duration delay, Duration timeout, String cwd, Map<String, String> env,
-                      Map<String, String> labels) {
+                      Map<String, String> labels, String queue, List<String> after) {
 
-    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+    /** The most dependencies one job may name. */
+    public static final int MAX_AFTER = 1_000;
     /** Linux refuses a single exec argument longer than this (MAX_ARG_STRLEN minus the NUL). */
     public static final int MAX_COMMAND_BYTES = 131_071;
     public static final int MAX_RETRIES_LIMIT = 1_000;
@@ -41,6 +46,12 @@ public record JobSpec(String id, String command, Integer maxRetries, Integer pri
     public JobSpec(String id, String command, Integer maxRetries, Integer priority, Instant runAt, Duration delay,
                    Duration timeout) {
         this(id, command, maxRetries, priority, runAt, delay, timeout, null, null, null);
+    }
+
+    /** A job of protocol 4: no queue, no dependencies. */
+    public JobSpec(String id, String command, Integer maxRetries, Integer priority, Instant runAt, Duration delay,
+                   Duration timeout, String cwd, Map<String, String> env, Map<String, String> labels) {
+        this(id, command, maxRetries, priority, runAt, delay, timeout, cwd, env, labels, null, null);
     }
 
     public JobSpec {
@@ -71,6 +82,19 @@ public record JobSpec(String id, String command, Integer maxRetries, Integer pri
         }
         env = EnvVars.check("field 'env'", env);
         labels = Labels.check("field 'labels'", labels);
+        if (queue != null) {
+            QueueNames.check("field 'queue'", queue);
+        }
+        after = after == null ? List.of() : List.copyOf(after);
+        if (after.size() > MAX_AFTER) {
+            throw ProtocolException.invalid("field 'after' names " + after.size() + " jobs; at most " + MAX_AFTER);
+        }
+        for (String dep : after) {
+            validateId(dep);
+        }
+        if (id != null && after.contains(id)) {
+            throw ProtocolException.invalid("job '" + id + "' cannot wait for itself");
+        }
     }
 
     /** Checks a working directory: an absolute path without NUL, at most {@value #MAX_CWD_BYTES} bytes. */
@@ -114,7 +138,7 @@ public record JobSpec(String id, String command, Integer maxRetries, Integer pri
         if (!ID_PATTERN.matcher(id).matches()) {
             String shown = id.length() > 40 ? id.substring(0, 40) + "…" : id;
             throw ProtocolException.invalid("invalid job id '" + shown
-                    + "': use 1 to 128 characters from A-Z a-z 0-9 . _ : -");
+                    + "': use 1 to 128 characters from A-Z a-z 0-9 . _ : @ -");
         }
     }
 
@@ -130,8 +154,10 @@ public record JobSpec(String id, String command, Integer maxRetries, Integer pri
         String cwd = f.optString("cwd");
         Map<String, String> env = f.optStringMap("env");
         Map<String, String> labels = f.optStringMap("labels");
+        String queue = f.optString("queue");
+        List<String> after = f.optOneOrMore("after");
         f.finish();
-        return new JobSpec(id, command, maxRetries, priority, runAt, delay, timeout, cwd, env, labels);
+        return new JobSpec(id, command, maxRetries, priority, runAt, delay, timeout, cwd, env, labels, queue, after);
     }
 
     /** The fields as they go on the wire; unset fields are left out. */
@@ -164,6 +190,12 @@ public record JobSpec(String id, String command, Integer maxRetries, Integer pri
         }
         if (!labels.isEmpty()) {
             m.put("labels", labels);
+        }
+        if (queue != null) {
+            m.put("queue", queue);
+        }
+        if (!after.isEmpty()) {
+            m.put("after", after);
         }
         return m;
     }

@@ -18,6 +18,12 @@ public enum WaitReason {
     WORKERS_STOPPED,
     /** Due, but the daemon is shutting down and takes no more jobs. */
     SHUTTING_DOWN,
+    /** Waiting for jobs it depends on ({@code after}) to complete. */
+    DEPENDENCIES,
+    /** Due, but its queue is paused. */
+    QUEUE_PAUSED,
+    /** Due, but as many of its queue's jobs run as the queue's concurrency allows. */
+    QUEUE_FULL,
     /** A reason from a newer daemon than this client. */
     OTHER;
 

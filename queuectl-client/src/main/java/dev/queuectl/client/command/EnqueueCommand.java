@@ -28,7 +28,13 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 public final class EnqueueCommand extends DaemonCommand {
     private final OptionSpec idOption = option("ID", String.class,
-            "Job id: 1-128 of A-Z a-z 0-9 . _ : - (default: a number).", "--id");
+            "Job id: 1-128 of A-Z a-z 0-9 . _ : @ - (default: a number).", "--id");
+
+    private final OptionSpec queue = option("NAME", String.class,
+            "The queue to put it in (default: default); created on first use.", "--queue");
+
+    private final OptionSpec after = repeatable("ID[,ID...]", "Run only once job ID has completed (repeatable, or"
+            + " comma-separated); if ID ends dead, this job dies too.", "--after");
 
     private final OptionSpec maxRetries = option("N", Integer.class,
             "Retries after the first run, 0-" + JobSpec.MAX_RETRIES_LIMIT + " (default: the daemon's max_retries).",
@@ -67,7 +73,7 @@ public final class EnqueueCommand extends DaemonCommand {
                 "  queuectl enqueue [OPTIONS] 'SHELL CMD'       the same, without --",
                 "  queuectl enqueue '{\"command\":\"...\", ...}'    a JSON job: id, command,",
                 "                                 max_retries, priority, run_at, delay, timeout,",
-                "                                 cwd, env, labels",
+                "                                 cwd, env, labels, queue, after",
                 "  queuectl enqueue --file jobs.jsonl           one JSON job per line (-: stdin);",
                 "                                               nothing is sent if a line is bad",
                 "",
@@ -110,7 +116,7 @@ public final class EnqueueCommand extends DaemonCommand {
     private boolean hasJobOptions() {
         return idOption.getValue() != null || maxRetries.getValue() != null || priority.getValue() != null
                 || delay.getValue() != null || runAt.getValue() != null || timeout.getValue() != null
-                || jobOptions.given();
+                || queue.getValue() != null || after.getValue() != null || jobOptions.given();
     }
 
     /** True when the command's arguments came after "--" (then they are a command, whatever they look like). */
@@ -167,8 +173,30 @@ public final class EnqueueCommand extends DaemonCommand {
             throw CommandFailure.usage(e.getMessage());
         }
         String cwd = jobOptions.cwd(context);
-        return new JobSpec(idOption.getValue(), shell, retries, priority.getValue(), at, after, limit,
-                cwd != null ? cwd : context.cwd().toString(), jobOptions.env(context), jobOptions.labels());
+        try {
+            return new JobSpec(idOption.getValue(), shell, retries, priority.getValue(), at, after, limit,
+                    cwd != null ? cwd : context.cwd().toString(), jobOptions.env(context), jobOptions.labels(),
+                    queue.getValue(), afterIds());
+        } catch (ProtocolException e) {
+            throw CommandFailure.usage(e.getMessage().replace("field 'queue'", "--queue")
+                    .replace("field 'after'", "--after"));
+        }
+    }
+
+    /** The --after ids, each option split at commas. */
+    private List<String> afterIds() {
+        List<String> given = after.getValue();
+        List<String> ids = new java.util.ArrayList<>();
+        if (given != null) {
+            for (String g : given) {
+                for (String id : g.split(",", -1)) {
+                    if (!id.isBlank()) {
+                        ids.add(id.strip());
+                    }
+                }
+            }
+        }
+        return ids;
     }
 
     static Object parseJson(String text) {

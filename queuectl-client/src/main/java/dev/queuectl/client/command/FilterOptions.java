@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The filter options {@code list} and the bulk actions share: {@code --state} (repeatable),
- * {@code --label} (repeatable, all must hold), {@code --search}, {@code --since}, {@code --until}.
+ * {@code --label} (repeatable, all must hold), {@code --search}, {@code --since}, {@code --until},
+ * {@code --queue}.
  * Declared on a command's model when it is built; read after parsing.
  */
 final class FilterOptions {
@@ -22,6 +23,7 @@ final class FilterOptions {
     private final OptionSpec search;
     private final OptionSpec since;
     private final OptionSpec until;
+    private final OptionSpec queue;
 
     /** Declares the options on {@code command}; {@code withState} false leaves --state out (the DLQ's commands). */
     FilterOptions(BaseCommand command, boolean withState) {
@@ -37,6 +39,7 @@ final class FilterOptions {
                 "--since");
         this.until = command.option("TIME", String.class, "Only jobs created before TIME, or that long ago.",
                 "--until");
+        this.queue = command.option("NAME", String.class, "Only jobs of this queue.", "--queue");
     }
 
     private static JobState parseState(String s) {
@@ -50,7 +53,7 @@ final class FilterOptions {
     /** Whether any filter option was given. */
     boolean given() {
         return state != null && state.getValue() != null || label.getValue() != null || search.getValue() != null
-                || since.getValue() != null || until.getValue() != null;
+                || since.getValue() != null || until.getValue() != null || queue.getValue() != null;
     }
 
     /** The filter the options describe (every job when none was given). */
@@ -73,9 +76,9 @@ final class FilterOptions {
             String to = until.getValue();
             return new JobFilter(states, label.getValue(), search.getValue(),
                     from == null ? null : TimeArgs.timeOrAgo("--since", from, now, zone),
-                    to == null ? null : TimeArgs.timeOrAgo("--until", to, now, zone));
+                    to == null ? null : TimeArgs.timeOrAgo("--until", to, now, zone), queue.getValue());
         } catch (ProtocolException e) {
-            throw CommandFailure.usage(e.getMessage());
+            throw CommandFailure.usage(e.getMessage().replace("queue filter", "--queue"));
         }
     }
 }

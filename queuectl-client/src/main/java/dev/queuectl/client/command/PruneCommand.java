@@ -47,8 +47,13 @@ public final class PruneCommand extends DaemonCommand {
         if (json()) {
             return printJson(result);
         }
-        long n = CountResult.fromJson(result).count();
+        CountResult r = CountResult.fromJson(result);
+        long n = r.count();
         out().println("deleted " + n + (n == 1 ? " finished job" : " finished jobs"));
+        if (r.kept() > 0) {
+            out().println("kept " + r.kept() + (r.kept() == 1 ? " job" : " jobs")
+                    + " old enough to go: jobs that are still waiting depend on them");
+        }
         return ExitCodes.OK;
     }
 }

@@ -4,11 +4,13 @@ import dev.queuectl.protocol.Durations;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.WaitReason;
 import dev.queuectl.protocol.result.AttemptView;
+import dev.queuectl.protocol.result.DependencyView;
 import dev.queuectl.protocol.result.JobList;
 import dev.queuectl.protocol.result.JobView;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +39,11 @@ public final class JobRenderer {
             line(out, "waiting", j.whyWaiting().message()); // not due: the state line says until when
         }
         line(out, "command", j.command());
+        if (j.queue() != null) {
+            line(out, "queue", j.queue());
+        }
+        dependencies(out, "after", j.dependencies());
+        dependencies(out, "needed by", j.dependents());
         line(out, "directory", j.cwd() == null ? "the daemon user's home" : j.cwd());
         env(j, out);
         line(out, "labels", labels(j.labels()));
@@ -66,6 +73,23 @@ public final class JobRenderer {
                         a.outcome() == null ? "running" : a.outcome(), a.exitCode(), a.error());
             }
             t.print(out, display.width());
+        }
+    }
+
+    /** One line per dependency (or dependent) with its state; nothing when there are none. */
+    private static void dependencies(PrintWriter out, String label, List<DependencyView> deps) {
+        if (deps == null || deps.isEmpty()) {
+            return;
+        }
+        boolean first = true;
+        for (DependencyView d : deps) {
+            String text = d.id() + " (" + d.state().wireName() + ")";
+            if (first) {
+                line(out, label, text);
+                first = false;
+            } else {
+                out.println(" ".repeat(12) + DisplayText.escape(text));
+            }
         }
     }
 
@@ -133,6 +157,9 @@ public final class JobRenderer {
             case NO_FREE_WORKER: why = "waiting for worker"; break;
             case WORKERS_STOPPED: why = "workers stopped"; break;
             case SHUTTING_DOWN: why = "shutting down"; break;
+            case DEPENDENCIES: why = "waiting for " + j.whyWaiting().waitingFor(); break;
+            case QUEUE_PAUSED: why = "queue paused"; break;
+            case QUEUE_FULL: why = "queue full"; break;
             default: why = j.whyWaiting().reason(); break;
         }
         return j.state().wireName() + " (" + why + ")";

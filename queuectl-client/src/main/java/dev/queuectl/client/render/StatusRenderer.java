@@ -4,6 +4,7 @@ import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.BusyWorker;
 import dev.queuectl.protocol.result.ContainmentView;
 import dev.queuectl.protocol.result.LoopView;
+import dev.queuectl.protocol.result.QueueView;
 import dev.queuectl.protocol.result.RunStatsView;
 import dev.queuectl.protocol.result.StatusView;
 import dev.queuectl.protocol.result.WorkersView;
@@ -29,9 +30,13 @@ public final class StatusRenderer {
         StringBuilder b = new StringBuilder();
         long held = w.getOrDefault("held", 0L);
         long notDue = w.getOrDefault("not_due", 0L);
+        long deps = w.getOrDefault("dependencies", 0L);
         long due = w.getOrDefault("due", 0L);
         if (held > 0) {
             b.append(held).append(" held");
+        }
+        if (deps > 0) {
+            b.append(b.length() > 0 ? ", " : "").append(deps).append(" waiting for dependencies");
         }
         if (notDue > 0) {
             b.append(b.length() > 0 ? ", " : "").append(notDue)
@@ -69,6 +74,7 @@ public final class StatusRenderer {
             jobs.row("  " + state.wireName(), s.counts().getOrDefault(state, 0L), waiting(s, state));
         }
         jobs.print(out);
+        queues(s, out);
         out.println();
         RunStatsView stats = s.stats();
         Table runs = new Table("RUNS", "COMPLETED", "FAILED", "MEAN", "P95");
@@ -115,6 +121,26 @@ public final class StatusRenderer {
                         + DisplayText.fit(DisplayText.escape(l.lastError()), 160));
             }
         }
+    }
+
+    /**
+     * The queues, when there is more to say than "everything in the default queue": a queue
+     * besides it, or a paused or limited one.
+     */
+    private static void queues(StatusView s, PrintWriter out) {
+        boolean plain = s.queues().isEmpty() || s.queues().size() == 1 && s.queues().get(0).name().equals("default")
+                && !s.queues().get(0).paused() && s.queues().get(0).concurrency() == null;
+        if (plain) {
+            return;
+        }
+        out.println();
+        Table t = new Table("QUEUES", "PENDING", "PROCESSING", "LIMIT", "").shrinkable(0);
+        for (QueueView q : s.queues()) {
+            t.row("  " + DisplayText.escape(q.name()), q.jobs().getOrDefault(JobState.PENDING, 0L),
+                    q.jobs().getOrDefault(JobState.PROCESSING, 0L),
+                    q.concurrency() == null ? "-" : q.concurrency().toString(), q.paused() ? "paused" : "");
+        }
+        t.print(out);
     }
 
     private static String ago(Instant t, Instant now) {

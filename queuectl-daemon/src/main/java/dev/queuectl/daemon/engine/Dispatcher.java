@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims due jobs for free workers. Event-driven: it sleeps until woken (an enqueue committed, a
- * run ended, the pool changed) or until the earliest {@code run_at} of a waiting job. There is no
- * polling interval. One thread; {@link #wake()} may be called from any thread.
+ * Claims due jobs for free workers and fires due schedules. Event-driven: it sleeps until woken (an
+ * enqueue committed, a run ended, the pool, a queue or a schedule changed) or until the earliest
+ * {@code run_at} of a waiting job or next fire time of a schedule. There is no polling interval. One thread; {@link #wake()} may be called from any thread.
  *
  * <p>A pass that fails is tried again later (half a second, doubling up to a minute): a store
  * refusal is a warning, anything else is logged at ERROR and counted in {@code status}; an
@@ -44,6 +44,7 @@ final class Dispatcher {
     private final Condition changed = lock.newCondition();
     private final Thread thread;
     private final Loop turns;
+    private final ScheduleTimer schedules;
     private boolean wakeRequested = true;
     private boolean stopped;
     private Instant nextDue;
@@ -62,11 +63,18 @@ final class Dispatcher {
         this.thread = new Thread(this::loop, "queuectl-dispatcher");
         this.thread.setDaemon(true);
         this.turns = ctx.health.loop(Loop.DISPATCHER, thread::isAlive);
+        this.schedules = new ScheduleTimer(ctx);
         this.thread.setUncaughtExceptionHandler((t, e) -> turns.died(e));
     }
 
     void start() {
         thread.start();
+    }
+
+    /** Schedules changed: the next fire time is read again on the next pass, which this requests. */
+    void schedulesChanged() {
+        schedules.changed();
+        wake();
     }
 
     void wake() {
@@ -152,6 +160,8 @@ final class Dispatcher {
     }
 
     private void dispatch() {
+        // schedules fire whatever the pool does: a firing only enqueues
+        schedules.fire(ctx.clock.instant()).ifPresent(this::wakeAt);
         RuntimeConfig config = ctx.runtime.get();
         if (config.workersStopped()) {
             // Claim nothing, but mark the jobs whose run_at has come as due, so that what status

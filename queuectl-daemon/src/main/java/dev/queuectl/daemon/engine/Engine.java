@@ -51,9 +51,12 @@ public final class Engine implements AutoCloseable {
 
     private void onEvent(JobEvent e) {
         if (e instanceof JobEvent.Enqueued || e instanceof JobEvent.ConfigChanged || e instanceof JobEvent.Modified
+                || e instanceof JobEvent.QueuesChanged
                 || e instanceof JobEvent.StateChanged && ((JobEvent.StateChanged) e).state() == JobState.PENDING
                 || e instanceof JobEvent.BulkChanged && ((JobEvent.BulkChanged) e).state() == JobState.PENDING) {
             dispatcher.wake();
+        } else if (e instanceof JobEvent.SchedulesChanged) {
+            dispatcher.schedulesChanged();
         }
     }
 

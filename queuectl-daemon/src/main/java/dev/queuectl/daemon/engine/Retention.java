@@ -93,6 +93,18 @@ public final class Retention {
                 });
     }
 
+    /**
+     * How many jobs a sweep with these ages keeps although they are old enough to go, because
+     * waiting jobs depend on them.
+     */
+    public CompletableFuture<Long> kept(Duration completedAge, Duration deadAge) {
+        Instant now = clock.instant();
+        CompletableFuture<Long> completed = completedAge == null ? CompletableFuture.completedFuture(0L)
+                : store.pruneKept(JobState.COMPLETED, now.minus(completedAge));
+        return completed.thenCompose(n -> deadAge == null ? CompletableFuture.completedFuture(n)
+                : store.pruneKept(JobState.DEAD, now.minus(deadAge)).thenApply(m -> n + m));
+    }
+
     private CompletableFuture<Long> prune(JobState state, Duration age) {
         Instant before = clock.instant().minus(age);
         return pruneFrom(state, before, 0);

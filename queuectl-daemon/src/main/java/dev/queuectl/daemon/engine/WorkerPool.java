@@ -5,6 +5,7 @@ import dev.queuectl.daemon.engine.output.OutputFiles;
 import dev.queuectl.daemon.event.JobEvent;
 import dev.queuectl.daemon.health.Loop;
 import dev.queuectl.daemon.job.ClaimedRun;
+import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.Transition;
@@ -168,7 +169,7 @@ final class WorkerPool {
                 (end.outcome() == RunOutcome.INTERRUPTED ? drainInterrupted : drainFinished).incrementAndGet();
             }
             registry.remove(active); // after the counts: a drain waiting for idle reads them
-            announce(end, ran, result.applied());
+            announce(end, ran, result.applied(), result.dependentsDead());
             active.ended.complete(end);
         } catch (RuntimeException e) {
             turns.failed(end.id(), e);
@@ -181,10 +182,13 @@ final class WorkerPool {
         return next;
     }
 
-    private void announce(RunEnd end, Duration ran, boolean applied) {
+    private void announce(RunEnd end, Duration ran, boolean applied, int dependentsDead) {
         ctx.events.publish(new JobEvent.RunFinished(end, ran));
         if (applied) {
             ctx.events.publish(new JobEvent.StateChanged(end.id(), end.transition().to()));
+        }
+        if (dependentsDead > 0) {
+            ctx.events.publish(new JobEvent.BulkChanged(JobState.DEAD, dependentsDead));
         }
     }
 
@@ -203,7 +207,7 @@ final class WorkerPool {
             if (draining) {
                 drainFinished.incrementAndGet();
             }
-            announce(end, Duration.ZERO, r.applied());
+            announce(end, Duration.ZERO, r.applied(), r.dependentsDead());
         } catch (RuntimeException e) {
             end = null;
             log.error("could not record the end of job {} run {} after an internal error; the next start recovers it",

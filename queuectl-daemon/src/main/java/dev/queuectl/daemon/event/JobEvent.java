@@ -42,6 +42,14 @@ public sealed interface JobEvent {
     record RunFinished(RunEnd end, Duration ranFor) implements JobEvent {
     }
 
+    /** A queue was paused, resumed or changed: what the claim may take changed, so the dispatcher looks again. */
+    record QueuesChanged() implements JobEvent {
+    }
+
+    /** A schedule was added, removed, paused or resumed: the dispatcher reads the next fire time again. */
+    record SchedulesChanged() implements JobEvent {
+    }
+
     /** The runtime settings changed. */
     record ConfigChanged() implements JobEvent {
     }

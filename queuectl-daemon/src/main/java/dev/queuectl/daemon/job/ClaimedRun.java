@@ -13,10 +13,11 @@ import java.util.Map;
  * @param timeoutMs the job's own limit, or null for the configured job_timeout
  * @param cwd       the job's working directory, or null for the daemon user's home
  * @param env       variables added for the run (values may be secrets; never null)
+ * @param queue     the job's queue
  */
 public record ClaimedRun(long seq, String id, String command, String node, int attempt, int failures,
                          int maxRetries, int priority, Long timeoutMs, Instant createdAt, Instant runAt,
-                         Instant claimedAt, String cwd, Map<String, String> env) {
+                         Instant claimedAt, String cwd, Map<String, String> env, String queue) {
     public ClaimedRun {
         env = env == null ? Map.of() : env;
     }

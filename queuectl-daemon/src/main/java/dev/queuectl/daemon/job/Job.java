@@ -9,12 +9,14 @@ import java.util.Map;
  * {@code startedAt}, {@code finishedAt}, {@code exitCode} and {@code lastError} are null until a
  * run sets them. {@code runs} counts every run started, interrupted ones included. {@code cwd} is
  * null for the daemon user's home; {@code env} (values may be secrets) and {@code labels} are
- * never null. A {@code held} job keeps its state but is not claimed.
+ * never null. A {@code held} job keeps its state but is not claimed. {@code queue} names its queue;
+ * {@code depsLeft} counts its dependencies that have not completed (it is not claimed before 0).
  */
 public record Job(long seq, String id, String command, JobState state, int attempts, int runs, int maxRetries,
                   int priority, Instant runAt, Duration timeout, Instant createdAt, Instant updatedAt,
                   Instant startedAt, Instant finishedAt, Integer exitCode, String lastError, String cwd,
-                  Map<String, String> env, Map<String, String> labels, boolean held) {
+                  Map<String, String> env, Map<String, String> labels, boolean held, String queue,
+                  int depsLeft) {
     public Job {
         env = env == null ? Map.of() : env;
         labels = labels == null ? Map.of() : labels;

@@ -27,6 +27,8 @@ public enum JobAction {
     public static final String HELD = "held";
     /** Skip key of a job {@link #RELEASE} finds not held. */
     public static final String NOT_HELD = "not_held";
+    /** Skip key of a job {@link #PURGE} keeps because a waiting job depends on it. */
+    public static final String NEEDED = "needed_by_waiting_job";
 
     private final Transition transition;
     private final Set<JobState> from;

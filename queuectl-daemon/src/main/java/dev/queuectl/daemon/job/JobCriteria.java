@@ -13,10 +13,17 @@ import java.util.Set;
  * @param search        text the id or the command contains, ASCII case ignored (null: any)
  * @param createdFrom   created at or after (null: any)
  * @param createdBefore created before (null: any)
+ * @param queue         jobs of this queue (null: any)
  */
 public record JobCriteria(Set<JobState> states, Map<String, String> labels, String search, Instant createdFrom,
-                          Instant createdBefore) {
+                          Instant createdBefore, String queue) {
     public static final JobCriteria ALL = new JobCriteria(null, null, null, null, null);
+
+    /** Criteria over every queue. */
+    public JobCriteria(Set<JobState> states, Map<String, String> labels, String search, Instant createdFrom,
+                       Instant createdBefore) {
+        this(states, labels, search, createdFrom, createdBefore, null);
+    }
 
     public JobCriteria {
         states = states == null ? Set.of() : Set.copyOf(states);
@@ -29,7 +36,7 @@ public record JobCriteria(Set<JobState> states, Map<String, String> labels, Stri
 
     /** Whether only states are asked for (or nothing): the matching total is then known from the counts. */
     public boolean statesOnly() {
-        return labels.isEmpty() && search == null && createdFrom == null && createdBefore == null;
+        return labels.isEmpty() && search == null && createdFrom == null && createdBefore == null && queue == null;
     }
 
     /** The same criteria narrowed to jobs in none of {@code excluded} (null when no state is left). */
@@ -39,7 +46,7 @@ public record JobCriteria(Set<JobState> states, Map<String, String> labels, Stri
             left.retainAll(states);
         }
         left.removeAll(excluded);
-        return left.isEmpty() ? null : new JobCriteria(left, labels, search, createdFrom, createdBefore);
+        return left.isEmpty() ? null : new JobCriteria(left, labels, search, createdFrom, createdBefore, queue);
     }
 
     /**
@@ -49,6 +56,7 @@ public record JobCriteria(Set<JobState> states, Map<String, String> labels, Stri
     public JobCriteria within(Set<JobState> allowed) {
         Set<JobState> narrowed = new java.util.HashSet<>(states.isEmpty() ? allowed : states);
         narrowed.retainAll(allowed);
-        return narrowed.isEmpty() ? null : new JobCriteria(narrowed, labels, search, createdFrom, createdBefore);
+        return narrowed.isEmpty() ? null
+                : new JobCriteria(narrowed, labels, search, createdFrom, createdBefore, queue);
     }
 }

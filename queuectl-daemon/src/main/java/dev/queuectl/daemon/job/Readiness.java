@@ -4,6 +4,8 @@ package dev.queuectl.daemon.job;
 public enum Readiness {
     /** Held: never claimed until released. */
     HELD,
+    /** Waiting for jobs it depends on to complete (and not held). */
+    DEPENDENCIES,
     /** Its run_at has not come (as of the last claim, which promotes jobs that became due). */
     NOT_DUE,
     /** Claimable now. */

@@ -2,15 +2,20 @@ package dev.queuectl.daemon.metrics;
 
 import dev.queuectl.daemon.event.JobEvent;
 import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.Queue;
 import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.Transition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +47,13 @@ final class MicrometerMetrics implements QueueMetrics {
     private final AtomicLong busy = new AtomicLong();
     private final AtomicLong configured = new AtomicLong();
     private final AtomicLong oldestPendingMillis = new AtomicLong();
+    /** Per queue, replaced at each scrape: a removed queue's series go with it. */
+    private final MultiGauge queueJobs = MultiGauge.builder("queuectl.queue.jobs")
+            .description("Jobs in each state, per queue.").register(registry);
+    private final MultiGauge queuePaused = MultiGauge.builder("queuectl.queue.paused")
+            .description("1 while the queue is paused.").register(registry);
+    private final MultiGauge queueConcurrency = MultiGauge.builder("queuectl.queue.concurrency")
+            .description("The queue's concurrency; queues without a limit have no series.").register(registry);
 
     MicrometerMetrics() {
         for (JobState s : JobState.values()) {
@@ -117,6 +129,21 @@ final class MicrometerMetrics implements QueueMetrics {
         // A store row may say a job was due aeons ago: saturate rather than overflow.
         Duration age = gauges.oldestPendingAge();
         oldestPendingMillis.set(age.getSeconds() >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : age.toMillis());
+        List<MultiGauge.Row<?>> jobRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> pausedRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> concurrencyRows = new ArrayList<>();
+        for (Queue q : gauges.queues()) {
+            for (Map.Entry<JobState, Long> e : q.counts().entrySet()) {
+                jobRows.add(MultiGauge.Row.of(Tags.of("queue", q.name(), "state", e.getKey().key()), e.getValue()));
+            }
+            pausedRows.add(MultiGauge.Row.of(Tags.of("queue", q.name()), q.paused() ? 1 : 0));
+            if (q.concurrency() != null) {
+                concurrencyRows.add(MultiGauge.Row.of(Tags.of("queue", q.name()), q.concurrency()));
+            }
+        }
+        queueJobs.register(jobRows, true);
+        queuePaused.register(pausedRows, true);
+        queueConcurrency.register(concurrencyRows, true);
     }
 
     @Override

@@ -13,7 +13,7 @@ public interface QueueMetrics {
 
     /** Values read from the store and the engine right before a scrape. */
     record Gauges(java.util.Map<dev.queuectl.daemon.job.JobState, Long> jobs, int busyWorkers, int configuredWorkers,
-                  Duration oldestPendingAge) {
+                  Duration oldestPendingAge, java.util.List<dev.queuectl.daemon.job.Queue> queues) {
     }
 
     static QueueMetrics create() {

@@ -3,7 +3,10 @@ package dev.queuectl.daemon.service;
 import dev.queuectl.daemon.store.DuplicateJobException;
 import dev.queuectl.daemon.store.IllegalTransitionException;
 import dev.queuectl.daemon.store.JobChangedException;
+import dev.queuectl.daemon.store.JobNeededException;
 import dev.queuectl.daemon.store.JobNotFoundException;
+import dev.queuectl.daemon.store.QueueRefusedException;
+import dev.queuectl.daemon.store.UnknownDependencyException;
 import dev.queuectl.daemon.store.StorageException;
 import dev.queuectl.protocol.ErrorCode;
 import dev.queuectl.protocol.ProtocolException;
@@ -54,6 +57,20 @@ public final class Errors {
             }
             return new ProtocolException(ErrorCode.DUPLICATE_ID, message);
         }
+        if (t instanceof UnknownDependencyException) {
+            UnknownDependencyException u = (UnknownDependencyException) t;
+            String message = (u.ids().size() == 1 ? "no job " + u.ids().get(0)
+                    : "no jobs " + String.join(", ", u.ids())) + " to wait for (field 'after'); nothing was enqueued";
+            return new ProtocolException(ErrorCode.NOT_FOUND,
+                    u.batchIndex() >= 0 ? "jobs[" + u.batchIndex() + "]: " + message : message);
+        }
+        if (t instanceof QueueRefusedException) {
+            return queue((QueueRefusedException) t);
+        }
+        if (t instanceof JobNeededException) {
+            return new ProtocolException(ErrorCode.INVALID_STATE, "job '" + ((JobNeededException) t).id()
+                    + "' is kept: jobs waiting for it depend on it (queuectl show lists them); nothing was deleted");
+        }
         if (t instanceof JobNotFoundException) {
             return ProtocolException.notFound(((JobNotFoundException) t).id());
         }
@@ -70,6 +87,22 @@ public final class Errors {
         log.error("request failed unexpectedly", t);
         return new ProtocolException(ErrorCode.INTERNAL, "internal error (" + t.getClass().getSimpleName()
                 + "); the daemon log has the details");
+    }
+
+    private static ProtocolException queue(QueueRefusedException e) {
+        switch (e.reason()) {
+            case EXISTS:
+                return new ProtocolException(ErrorCode.DUPLICATE_ID, "queue '" + e.queue()
+                        + "' exists already; change it with queuectl queue set " + e.queue());
+            case NOT_EMPTY:
+                return new ProtocolException(ErrorCode.INVALID_STATE, "queue '" + e.queue() + "' still has " + e.jobs()
+                        + (e.jobs() == 1 ? " job" : " jobs") + "; it can be removed once they are gone"
+                        + " (queuectl list --queue " + e.queue() + ")");
+            case NOT_FOUND:
+            default:
+                return new ProtocolException(ErrorCode.NOT_FOUND, "no queue '" + e.queue()
+                        + "' (queuectl queue list shows them; queuectl queue add creates one)");
+        }
     }
 
     private static ProtocolException storage(StorageException e) {

@@ -15,6 +15,10 @@ import dev.queuectl.daemon.service.handler.ListHandler;
 import dev.queuectl.daemon.service.handler.LogsHandler;
 import dev.queuectl.daemon.service.handler.MetricsHandler;
 import dev.queuectl.daemon.service.handler.PruneHandler;
+import dev.queuectl.daemon.service.handler.QueueListHandler;
+import dev.queuectl.daemon.service.handler.QueuePauseHandler;
+import dev.queuectl.daemon.service.handler.QueueRemoveHandler;
+import dev.queuectl.daemon.service.handler.QueueSaveHandler;
 import dev.queuectl.daemon.service.handler.ReleaseHandler;
 import dev.queuectl.daemon.service.handler.RerunHandler;
 import dev.queuectl.daemon.service.handler.ShowHandler;
@@ -24,6 +28,12 @@ import dev.queuectl.daemon.service.handler.WorkerStartHandler;
 import dev.queuectl.daemon.service.handler.WorkerStopHandler;
 import dev.queuectl.protocol.request.CancelRequest;
 import dev.queuectl.protocol.request.CompleteRequest;
+import dev.queuectl.protocol.request.QueueAddRequest;
+import dev.queuectl.protocol.request.QueueListRequest;
+import dev.queuectl.protocol.request.QueuePauseRequest;
+import dev.queuectl.protocol.request.QueueRemoveRequest;
+import dev.queuectl.protocol.request.QueueResumeRequest;
+import dev.queuectl.protocol.request.QueueSetRequest;
 import dev.queuectl.protocol.request.ConfigGetRequest;
 import dev.queuectl.protocol.request.ConfigSetRequest;
 import dev.queuectl.protocol.request.DlqPurgeRequest;
@@ -75,6 +85,10 @@ public final class QueueService implements RequestHandler {
     private final ReleaseHandler release;
     private final EditHandler edit;
     private final CompleteHandler complete;
+    private final QueueListHandler queueList;
+    private final QueueSaveHandler queueSave;
+    private final QueuePauseHandler queuePause;
+    private final QueueRemoveHandler queueRemove;
 
     public QueueService(ServiceContext ctx) {
         this.enqueue = new EnqueueHandler(ctx);
@@ -99,6 +113,10 @@ public final class QueueService implements RequestHandler {
         this.release = new ReleaseHandler(ctx);
         this.edit = new EditHandler(ctx);
         this.complete = new CompleteHandler(ctx);
+        this.queueList = new QueueListHandler(ctx);
+        this.queueSave = new QueueSaveHandler(ctx);
+        this.queuePause = new QueuePauseHandler(ctx);
+        this.queueRemove = new QueueRemoveHandler(ctx);
     }
 
     @Override
@@ -145,6 +163,14 @@ public final class QueueService implements RequestHandler {
             case RELEASE: return release.handle((ReleaseRequest) request);
             case EDIT: return edit.handle((EditRequest) request);
             case COMPLETE: return complete.handle((CompleteRequest) request);
+            case QUEUE_LIST: return queueList.handle((QueueListRequest) request);
+            case QUEUE_ADD: return queueSave.save(((QueueAddRequest) request).name(),
+                    ((QueueAddRequest) request).settings(), true);
+            case QUEUE_SET: return queueSave.save(((QueueSetRequest) request).name(),
+                    ((QueueSetRequest) request).settings(), false);
+            case QUEUE_PAUSE: return queuePause.pause(((QueuePauseRequest) request).names(), true);
+            case QUEUE_RESUME: return queuePause.pause(((QueueResumeRequest) request).names(), false);
+            case QUEUE_REMOVE: return queueRemove.handle((QueueRemoveRequest) request);
             default: throw new IllegalStateException("no handler for " + request.op());
         }
     }

@@ -7,14 +7,19 @@ import dev.queuectl.daemon.health.LoopStatus;
 import dev.queuectl.daemon.job.Attempt;
 import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobCriteria;
+import dev.queuectl.daemon.job.JobRef;
+import dev.queuectl.daemon.job.Queue;
 import dev.queuectl.daemon.job.Readiness;
+import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.protocol.JobFilter;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.AttemptView;
 import dev.queuectl.protocol.result.BusyWorker;
 import dev.queuectl.protocol.result.ContainmentView;
+import dev.queuectl.protocol.result.DependencyView;
 import dev.queuectl.protocol.result.JobView;
 import dev.queuectl.protocol.result.LoopView;
+import dev.queuectl.protocol.result.QueueView;
 import dev.queuectl.protocol.result.WorkersView;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +48,12 @@ public final class Views {
      * when {@code showEnv} (they may be secrets; otherwise only the names go out).
      */
     public static JobView job(Job j, List<Attempt> history, PoolState pool, boolean showEnv) {
+        return job(j, history, pool, showEnv, null);
+    }
+
+    /** A job as {@code show} reports it, with its dependencies and dependents when {@code deps} is not null. */
+    public static JobView job(Job j, List<Attempt> history, PoolState pool, boolean showEnv,
+                              JobStore.Dependencies deps) {
         List<AttemptView> h = null;
         if (history != null) {
             h = new ArrayList<>(history.size());
@@ -53,7 +64,30 @@ public final class Views {
         return new JobView(j.id(), j.command(), state(j.state()), j.attempts(), j.maxRetries(), j.priority(),
                 j.runAt(), j.timeout(), j.createdAt(), j.updatedAt(), j.startedAt(), j.finishedAt(), j.exitCode(),
                 j.lastError(), h, j.cwd(), new ArrayList<>(j.env().keySet()), showEnv ? j.env() : null, j.labels(),
-                j.held(), WaitReasons.of(j, pool));
+                j.held(), WaitReasons.of(j, pool), j.queue(), deps == null ? null : refs(deps.dependencies()),
+                deps == null ? null : refs(deps.dependents()));
+    }
+
+    private static List<DependencyView> refs(List<JobRef> refs) {
+        List<DependencyView> out = new ArrayList<>(refs.size());
+        for (JobRef r : refs) {
+            out.add(new DependencyView(r.id(), state(r.state())));
+        }
+        return out;
+    }
+
+    public static QueueView queue(Queue q) {
+        Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+        q.counts().forEach((s, n) -> counts.put(state(s), n));
+        return new QueueView(q.name(), q.concurrency(), q.paused(), q.maxRetries(), q.timeout(), counts, q.oldestDue());
+    }
+
+    public static List<QueueView> queues(List<Queue> queues) {
+        List<QueueView> out = new ArrayList<>(queues.size());
+        for (Queue q : queues) {
+            out.add(queue(q));
+        }
+        return out;
     }
 
     /** A job without its history or environment values. */
@@ -75,7 +109,7 @@ public final class Views {
         for (JobState s : f.states()) {
             states.add(state(s));
         }
-        return new JobCriteria(states, f.labelMatches(), f.search(), f.since(), f.until());
+        return new JobCriteria(states, f.labelMatches(), f.search(), f.since(), f.until(), f.queue());
     }
 
     public static AttemptView attempt(Attempt a) {
@@ -96,6 +130,7 @@ public final class Views {
         waiting.forEach((s, byReadiness) -> {
             Map<String, Long> m = new java.util.LinkedHashMap<>();
             m.put("held", byReadiness.getOrDefault(Readiness.HELD, 0L));
+            m.put("dependencies", byReadiness.getOrDefault(Readiness.DEPENDENCIES, 0L));
             m.put("not_due", byReadiness.getOrDefault(Readiness.NOT_DUE, 0L));
             m.put("due", byReadiness.getOrDefault(Readiness.DUE, 0L));
             out.put(state(s), m);

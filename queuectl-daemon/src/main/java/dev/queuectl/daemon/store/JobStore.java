@@ -14,11 +14,16 @@ import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.Firing;
 import dev.queuectl.daemon.job.NewJob;
+import dev.queuectl.daemon.job.NewSchedule;
+import dev.queuectl.daemon.job.Queue;
+import dev.queuectl.daemon.job.QueueChange;
 import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
+import dev.queuectl.daemon.job.Schedule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +106,13 @@ public interface JobStore extends ConfigStore, AutoCloseable {
 
     /**
      * What {@link #finishAndClaim} did: whether the end applied (false when the job's state no
-     * longer allowed it), and the runs claimed after it.
+     * longer allowed it), the runs claimed after it, and how many of the job's dependents died
+     * with it (a job that ends dead takes the jobs waiting for it along, transitively).
      */
-    record FinishResult(boolean applied, List<ClaimedRun> claimed) {
+    record FinishResult(boolean applied, List<ClaimedRun> claimed, int dependentsDead) {
+        public FinishResult(boolean applied, List<ClaimedRun> claimed) {
+            this(applied, claimed, 0);
+        }
     }
 
     /**
@@ -173,6 +182,82 @@ public interface JobStore extends ConfigStore, AutoCloseable {
      * {@code before}, oldest first, with their history; returns what they were.
      */
     CompletableFuture<List<JobRef>> prune(JobState state, Instant before, int batch);
+
+    /**
+     * How many jobs of a final state last updated before {@code before} {@link #prune} keeps
+     * because a waiting (pending or failed) job depends on them.
+     */
+    CompletableFuture<Long> pruneKept(JobState state, Instant before);
+
+    /**
+     * Up to {@code limit} of the job's dependencies (the jobs it waits for, with their states) and
+     * of its dependents (the jobs that wait for it), each in enqueue order.
+     */
+    CompletableFuture<Dependencies> dependencies(long seq, int limit);
+
+    /** A job's dependencies and dependents. */
+    record Dependencies(List<JobRef> dependencies, List<JobRef> dependents) {
+    }
+
+    // ---- queues ----
+
+    /**
+     * Every queue, by name, with its counts; a queue exists once a job used it or it was added.
+     * With {@code oldestDue}, each queue's {@link Queue#oldestDue()} too (a read of its due jobs'
+     * index slice); without it, that is null and the read costs a row per queue.
+     */
+    CompletableFuture<List<Queue>> queues(boolean oldestDue);
+
+    /**
+     * Creates the queue with {@code change} applied to its defaults ({@code create}; refused with
+     * {@link QueueRefusedException.Reason#EXISTS} if it exists), or changes an existing one
+     * ({@link QueueRefusedException.Reason#NOT_FOUND} if it does not); returns it as it is now.
+     */
+    CompletableFuture<Queue> saveQueue(String name, QueueChange change, boolean create);
+
+    /**
+     * Pauses (no job of it is claimed; running ones finish) or resumes each named queue, all in
+     * one transaction or none if one does not exist; returns them as they are now.
+     */
+    CompletableFuture<List<Queue>> pauseQueues(List<String> names, boolean paused);
+
+    /** Deletes a queue that has no jobs ({@link QueueRefusedException.Reason#NOT_EMPTY} otherwise). */
+    CompletableFuture<Void> removeQueue(String name);
+
+    // ---- schedules ----
+
+    /** Creates a schedule, its first fire time the first after now; {@link ScheduleRefusedException} if it exists. */
+    CompletableFuture<Schedule> addSchedule(NewSchedule schedule);
+
+    /** Every schedule, by name, with its latest firing's job state. */
+    CompletableFuture<List<Schedule>> schedules();
+
+    /** One schedule, if it exists. */
+    CompletableFuture<Optional<Schedule>> schedule(String name);
+
+    /**
+     * Pauses a schedule, or resumes it with its next fire time the first after now (fire times
+     * that passed while paused are not made up); {@link ScheduleRefusedException} if it does not exist.
+     */
+    CompletableFuture<Schedule> pauseSchedule(String name, boolean paused);
+
+    /** Deletes a schedule (the jobs it enqueued stay); {@link ScheduleRefusedException} if it does not exist. */
+    CompletableFuture<Void> removeSchedule(String name);
+
+    /**
+     * Handles the fire time of up to {@code max} schedules that are due now, as
+     * {@link Schedule#decide} rules: each firing inserts its job (id {@code NAME@<fire time>}) and
+     * records itself in the same transaction, so it happens at most once, across restarts and
+     * crashes (and, with a shared store, nodes). {@code defaultMaxRetries} is the configured
+     * max_retries, for jobs whose schedule and queue set none.
+     */
+    CompletableFuture<List<Firing>> fireSchedules(int defaultMaxRetries, int max);
+
+    /** Fires a schedule now, once, whatever its times and overlap rule; {@link ScheduleRefusedException} if unknown. */
+    CompletableFuture<Firing> runSchedule(String name, int defaultMaxRetries);
+
+    /** The earliest next fire time of the schedules that are not paused, if any: the dispatcher's timer. */
+    CompletableFuture<Optional<Instant>> nextFire();
 
     /** Applies queued writes, then closes every connection. */
     @Override

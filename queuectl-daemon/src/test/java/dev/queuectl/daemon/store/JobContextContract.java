@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * actions in batches with their skipped counts and dry runs, edits, filtered listings paged by
  * cursor, the waiting counts and completion candidates. Part of {@link JobStoreContract}.
  */
-public abstract class JobContextContract extends JobStoreFixture {
+public abstract class JobContextContract extends DependencyContract {
 
     private static NewJob labelled(String id, Map<String, String> labels) {
         return new NewJob(id, "echo " + id, 0, 0, null, null, null, null, labels);
@@ -183,15 +183,15 @@ public abstract class JobContextContract extends JobStoreFixture {
         store.change(JobAction.HOLD, "held").join();
         jobIn("retrying", JobState.FAILED);
         Map<JobState, Map<Readiness, Long>> w = store.waiting().join();
-        assertEquals(Map.of(Readiness.HELD, 1L, Readiness.NOT_DUE, 1L, Readiness.DUE, 2L), w.get(JobState.PENDING));
-        assertEquals(Map.of(Readiness.HELD, 0L, Readiness.NOT_DUE, 1L, Readiness.DUE, 0L), w.get(JobState.FAILED));
+        assertEquals(Map.of(Readiness.HELD, 1L, Readiness.DEPENDENCIES, 0L, Readiness.NOT_DUE, 1L, Readiness.DUE, 2L), w.get(JobState.PENDING));
+        assertEquals(Map.of(Readiness.HELD, 0L, Readiness.DEPENDENCIES, 0L, Readiness.NOT_DUE, 1L, Readiness.DUE, 0L), w.get(JobState.FAILED));
         store.change(JobAction.HOLD, "retrying").join();
         store.change(JobAction.CANCEL, "held").join();
         clock.advance(Duration.ofSeconds(31));
         assertEquals(3, store.claim(NODE, 10).join().size(), "due1, due2 and later, promoted by the claim");
         w = store.waiting().join();
-        assertEquals(Map.of(Readiness.HELD, 0L, Readiness.NOT_DUE, 0L, Readiness.DUE, 0L), w.get(JobState.PENDING));
-        assertEquals(Map.of(Readiness.HELD, 1L, Readiness.NOT_DUE, 0L, Readiness.DUE, 0L), w.get(JobState.FAILED));
+        assertEquals(Map.of(Readiness.HELD, 0L, Readiness.DEPENDENCIES, 0L, Readiness.NOT_DUE, 0L, Readiness.DUE, 0L), w.get(JobState.PENDING));
+        assertEquals(Map.of(Readiness.HELD, 1L, Readiness.DEPENDENCIES, 0L, Readiness.NOT_DUE, 0L, Readiness.DUE, 0L), w.get(JobState.FAILED));
     }
 
     // ---- bulk actions ----

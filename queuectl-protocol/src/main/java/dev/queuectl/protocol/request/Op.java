@@ -27,7 +27,20 @@ public enum Op {
     HOLD("hold"),
     RELEASE("release"),
     EDIT("edit"),
-    COMPLETE("complete");
+    COMPLETE("complete"),
+    QUEUE_LIST("queue_list"),
+    QUEUE_ADD("queue_add"),
+    QUEUE_SET("queue_set"),
+    QUEUE_PAUSE("queue_pause"),
+    QUEUE_RESUME("queue_resume"),
+    QUEUE_REMOVE("queue_remove"),
+    SCHEDULE_ADD("schedule_add"),
+    SCHEDULE_LIST("schedule_list"),
+    SCHEDULE_SHOW("schedule_show"),
+    SCHEDULE_PAUSE("schedule_pause"),
+    SCHEDULE_RESUME("schedule_resume"),
+    SCHEDULE_REMOVE("schedule_remove"),
+    SCHEDULE_RUN("schedule_run");
 
     private final String wireName;
 
@@ -65,6 +78,19 @@ public enum Op {
             case RELEASE: r = ReleaseRequest.fromJson(fields); break;
             case EDIT: r = EditRequest.fromJson(fields); break;
             case COMPLETE: r = CompleteRequest.fromJson(fields); break;
+            case QUEUE_LIST: r = QueueListRequest.fromJson(fields); break;
+            case QUEUE_ADD: r = QueueAddRequest.fromJson(fields); break;
+            case QUEUE_SET: r = QueueSetRequest.fromJson(fields); break;
+            case QUEUE_PAUSE: r = QueuePauseRequest.fromJson(fields); break;
+            case QUEUE_RESUME: r = QueueResumeRequest.fromJson(fields); break;
+            case QUEUE_REMOVE: r = QueueRemoveRequest.fromJson(fields); break;
+            case SCHEDULE_ADD: r = ScheduleAddRequest.fromJson(fields); break;
+            case SCHEDULE_LIST: r = ScheduleListRequest.fromJson(fields); break;
+            case SCHEDULE_SHOW:
+            case SCHEDULE_PAUSE:
+            case SCHEDULE_RESUME:
+            case SCHEDULE_REMOVE:
+            case SCHEDULE_RUN: r = ScheduleActionRequest.fromJson(this, fields); break;
             default: throw new IllegalStateException(name());
         }
         fields.finish();

@@ -18,12 +18,15 @@ import java.util.Map;
  * {@code cwd} when it runs in the daemon user's home. {@code envNames} lists its variables;
  * {@code env} holds their values only when asked for ({@code show --show-env}), else it is null.
  * {@code whyWaiting} says why a pending or failed job is not running, null in other states.
+ * {@code queue} names its queue; {@code dependencies} (the jobs it waits for) and
+ * {@code dependents} (the jobs waiting for it) are filled by {@code show} only, else null.
  */
 public record JobView(String id, String command, JobState state, int attempts, int maxRetries, int priority,
                       Instant runAt, Duration timeout, Instant createdAt, Instant updatedAt, Instant startedAt,
                       Instant finishedAt, Integer exitCode, String lastError, List<AttemptView> history,
                       String cwd, List<String> envNames, Map<String, String> env, Map<String, String> labels,
-                      boolean held, WhyWaiting whyWaiting)
+                      boolean held, WhyWaiting whyWaiting, String queue, List<DependencyView> dependencies,
+                      List<DependencyView> dependents)
         implements JsonWritable {
 
     public JobView {
@@ -56,6 +59,13 @@ public record JobView(String id, String command, JobState state, int attempts, i
         m.put("labels", labels);
         m.put("held", held);
         m.put("why_waiting", whyWaiting == null ? null : whyWaiting.toJson());
+        m.put("queue", queue);
+        if (dependencies != null) {
+            m.put("dependencies", DependencyView.toJson(dependencies));
+        }
+        if (dependents != null) {
+            m.put("dependents", DependencyView.toJson(dependents));
+        }
         if (history != null) {
             List<Object> h = new ArrayList<>(history.size());
             for (AttemptView a : history) {
@@ -83,7 +93,9 @@ public record JobView(String id, String command, JobState state, int attempts, i
                 f.optInstant("started_at"), f.optInstant("finished_at"),
                 f.optInt("exit_code", Integer.MIN_VALUE, Integer.MAX_VALUE), f.optString("last_error"), history,
                 f.optString("cwd"), f.optStringList("env_names"), f.optStringMap("env"), f.optStringMap("labels"),
-                f.optBoolean("held", false), WhyWaiting.fromJson(f.optRaw("why_waiting")));
+                f.optBoolean("held", false), WhyWaiting.fromJson(f.optRaw("why_waiting")), f.optString("queue"),
+                DependencyView.listFromJson(f.optList("dependencies")),
+                DependencyView.listFromJson(f.optList("dependents")));
     }
 
     @Override

@@ -18,15 +18,23 @@ import java.util.Map;
  * protocol 1; {@code loops} is empty and {@code containment} null from one before protocol 3.
  * {@code waiting} splits the pending and the failed jobs by why they are not running:
  * {@code held}, {@code not_due} (run_at ahead) and {@code due} (waiting for a worker); empty from
- * a daemon older than protocol 4.
+ * a daemon older than protocol 4; from protocol 5 also {@code dependencies} (waiting for jobs
+ * they depend on). {@code queues} lists the queues with their counts (empty before protocol 5).
  */
 public record StatusView(String version, int protocol, String node, String store, long pid, Instant startedAt,
                          double uptimeSeconds, String socket, String dataDir, Map<JobState, Long> counts,
                          WorkersView workers, RunStatsView stats, List<LoopView> loops,
-                         ContainmentView containment, Map<JobState, Map<String, Long>> waiting)
+                         ContainmentView containment, Map<JobState, Map<String, Long>> waiting,
+                         List<QueueView> queues)
         implements JsonWritable {
     /** The keys of each state's entry in {@code waiting}. */
-    public static final List<String> WAITING_KINDS = List.of("held", "not_due", "due");
+    public static final List<String> WAITING_KINDS = List.of("held", "dependencies", "not_due", "due");
+
+    /** This status with {@code queues} in place of its own. */
+    public StatusView withQueues(List<QueueView> queues) {
+        return new StatusView(version, protocol, node, store, pid, startedAt, uptimeSeconds, socket, dataDir, counts,
+                workers, stats, loops, containment, waiting, queues);
+    }
 
     @Override
     public Map<String, Object> toJson() {
@@ -58,6 +66,7 @@ public record StatusView(String version, int protocol, String node, String store
             w.put(e.getKey().wireName(), e.getValue());
         }
         m.put("waiting", w);
+        m.put("queues", QueueList.toJson(queues));
         return m;
     }
 
@@ -97,6 +106,6 @@ public record StatusView(String version, int protocol, String node, String store
                 f.optString("data_dir"), counts,
                 workers == null ? new WorkersView(0, false, java.util.List.of()) : WorkersView.fromJson(workers),
                 RunStatsView.fromJson(f.optRaw("stats")), loops, ContainmentView.fromJson(f.optRaw("containment")),
-                waiting);
+                waiting, QueueList.listFromJson(f.optList("queues")));
     }
 }

@@ -11,9 +11,14 @@ import java.util.Map;
 /**
  * Why a pending or failed job is not running: the reason, the time it lifts by itself (for
  * {@code not_due}), and a sentence for a person. {@code reason} stays as sent, so a reason newer
- * than this client survives a round trip through {@code --json}.
+ * than this client survives a round trip through {@code --json}. {@code waitingFor} is how many
+ * jobs it still waits for ({@code dependencies}; null for other reasons).
  */
-public record WhyWaiting(String reason, Instant until, String message) implements JsonWritable {
+public record WhyWaiting(String reason, Instant until, String message, Integer waitingFor) implements JsonWritable {
+
+    public WhyWaiting(String reason, Instant until, String message) {
+        this(reason, until, message, null);
+    }
 
     public WaitReason kind() {
         return WaitReason.fromWire(reason);
@@ -27,6 +32,9 @@ public record WhyWaiting(String reason, Instant until, String message) implement
             m.put("until", Timestamps.format(until));
         }
         m.put("message", message);
+        if (waitingFor != null) {
+            m.put("waiting_for", waitingFor);
+        }
         return m;
     }
 
@@ -36,6 +44,7 @@ public record WhyWaiting(String reason, Instant until, String message) implement
             return null;
         }
         Fields f = Fields.of(json, "why_waiting");
-        return new WhyWaiting(f.optString("reason"), f.optInstant("until"), f.optString("message"));
+        return new WhyWaiting(f.optString("reason"), f.optInstant("until"), f.optString("message"),
+                f.optInt("waiting_for", 0, Integer.MAX_VALUE));
     }
 }

@@ -21,7 +21,8 @@ public final class ListHandler implements OpHandler<ListRequest> {
         Long after = request.cursor() == null ? null
                 : Cursors.decode(request.cursor(), request.filter(), request.newestFirst());
         return ctx.store().list(Views.criteria(request.filter()), request.newestFirst(), after, request.limit())
-                .thenApply(page -> new JobList(Views.jobs(page.jobs(), PoolState.of(ctx)), page.total(),
+                .thenCombine(PoolState.load(ctx), (page, pool) -> new JobList(Views.jobs(page.jobs(), pool),
+                        page.total(),
                         page.next() == null ? null
                                 : Cursors.encode(page.next(), request.filter(), request.newestFirst())));
     }

@@ -18,10 +18,14 @@ public final class MetricsHandler implements OpHandler<MetricsRequest> {
 
     @Override
     public CompletableFuture<MetricsResult> handle(MetricsRequest request) {
+        var queues = ctx.store().queues(false);
         return ctx.store().counts().thenCombine(ctx.store().oldestDue(), (counts, oldest) -> {
             Duration age = oldest.map(t -> Duration.between(t, ctx.clock().instant())).orElse(Duration.ZERO);
-            ctx.metrics().update(new QueueMetrics.Gauges(counts, ctx.engine().running().size(),
-                    ctx.settings().current().workers(), age.isNegative() ? Duration.ZERO : age));
+            return new QueueMetrics.Gauges(counts, ctx.engine().running().size(),
+                    ctx.settings().current().workers(), age.isNegative() ? Duration.ZERO : age, java.util.List.of());
+        }).thenCombine(queues, (g, q) -> {
+            ctx.metrics().update(new QueueMetrics.Gauges(g.jobs(), g.busyWorkers(), g.configuredWorkers(),
+                    g.oldestPendingAge(), q));
             return new MetricsResult(ctx.metrics().contentType(), ctx.metrics().scrape());
         });
     }

@@ -7,7 +7,10 @@ import dev.queuectl.protocol.TimeRules;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Resolves what a client asked to enqueue into a job to store: the defaults the request left open filled in. */
+/**
+ * Resolves what a client asked to enqueue into a job to store: the defaults the request left open
+ * filled in, except the queue's own max_retries and timeout, which the store applies as it inserts.
+ */
 final class NewJobs {
     private NewJobs() {
     }
@@ -22,6 +25,6 @@ final class NewJobs {
                 spec.priority() != null ? spec.priority() : 0,
                 runAt,
                 spec.timeout() != null ? spec.timeout().toMillis() : null,
-                spec.cwd(), spec.env(), spec.labels());
+                spec.cwd(), spec.env(), spec.labels(), spec.queue(), spec.after(), spec.maxRetries() == null);
     }
 }

@@ -31,7 +31,9 @@ public final class PruneHandler implements OpHandler<PruneRequest> {
             throw ProtocolException.invalid("dead jobs are kept until purged (keep_dead is none); say how old with"
                     + " --older-than, or use queuectl dlq purge");
         }
-        return ctx.retention().sweep(completed ? keepCompleted : null, dead ? keepDead : null)
-                .thenApply(CountResult::new);
+        Duration completedAge = completed ? keepCompleted : null;
+        Duration deadAge = dead ? keepDead : null;
+        return ctx.retention().sweep(completedAge, deadAge)
+                .thenCompose(n -> ctx.retention().kept(completedAge, deadAge).thenApply(k -> new CountResult(n, k)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.queuectl.daemon.service.handler;
 
+import dev.queuectl.daemon.job.JobDetails;
 import dev.queuectl.daemon.service.PoolState;
 import dev.queuectl.daemon.service.ServiceContext;
 import dev.queuectl.daemon.service.Views;
@@ -10,6 +11,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@code show}: a job with its whole history; its environment's values only when asked for. */
 public final class ShowHandler implements OpHandler<ShowRequest> {
+    /** Dependencies and dependents shown at most (each); a fan-in of thousands is summarised by its first. */
+    private static final int SHOWN_DEPENDENCIES = 100;
+
     private final ServiceContext ctx;
 
     public ShowHandler(ServiceContext ctx) {
@@ -18,8 +22,14 @@ public final class ShowHandler implements OpHandler<ShowRequest> {
 
     @Override
     public CompletableFuture<JobView> handle(ShowRequest request) {
-        return ctx.store().find(request.id()).thenApply(found -> found
-                .map(d -> Views.job(d.job(), d.history(), PoolState.of(ctx), request.showEnv()))
-                .orElseThrow(() -> ProtocolException.notFound(request.id())));
+        return ctx.store().find(request.id()).thenCompose(found -> {
+            if (found.isEmpty()) {
+                throw ProtocolException.notFound(request.id());
+            }
+            JobDetails d = found.get();
+            return ctx.store().dependencies(d.job().seq(), SHOWN_DEPENDENCIES)
+                    .thenCombine(PoolState.load(ctx), (deps, pool) -> Views.job(d.job(), d.history(), pool,
+                            request.showEnv(), deps));
+        });
     }
 }

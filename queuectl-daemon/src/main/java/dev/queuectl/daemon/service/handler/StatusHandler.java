@@ -8,6 +8,7 @@ import dev.queuectl.protocol.request.StatusRequest;
 import dev.queuectl.protocol.result.StatusView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,6 +24,7 @@ public final class StatusHandler implements OpHandler<StatusRequest> {
 
     @Override
     public CompletableFuture<StatusView> handle(StatusRequest request) {
+        var queues = ctx.store().queues(true);
         return ctx.store().counts().thenCombine(ctx.store().waiting(), (counts, waiting) -> {
             DaemonIdentity id = ctx.identity();
             Instant now = ctx.clock().instant();
@@ -32,7 +34,7 @@ public final class StatusHandler implements OpHandler<StatusRequest> {
                     id.socket().toString(), id.dataDir().toString(), Views.counts(counts),
                     Views.workers(ctx.settings().current(), ctx.engine().running(), now), ctx.stats().view(),
                     Views.loops(ctx.health().loops()), Views.containment(ctx.engine().containment()),
-                    Views.waiting(waiting));
-        });
+                    Views.waiting(waiting), List.of());
+        }).thenCombine(queues, (view, q) -> view.withQueues(Views.queues(q)));
     }
 }

@@ -82,7 +82,12 @@ final class BulkChanges {
                 skipped.merge(action.skipKey(c.state(), c.held()), 1L, Long::sum);
             }
         }
-        return new BulkStep(apply(tx, action, applicable, now), skipped, notFound, next);
+        List<JobRef> changed = apply(tx, action, applicable, now);
+        if (changed.size() < applicable.size()) {
+            // a purge keeps the jobs that waiting jobs depend on
+            skipped.merge(JobAction.NEEDED, (long) (applicable.size() - changed.size()), Long::sum);
+        }
+        return new BulkStep(changed, skipped, notFound, next);
     }
 
     /** Changes the given jobs (all of which the action applies to) in one statement; returns them as they were. */
@@ -121,6 +126,13 @@ final class BulkChanges {
         }, rs -> bySeq.get(rs.getLong(1)).ref());
         if (action == JobAction.PURGE) {
             tx.update(AttemptSql.DELETE_FOR_JOBS, ps -> ps.setString(1, list));
+        }
+        for (JobRef r : changed) {
+            if (action == JobAction.CANCEL) {
+                DependencyRecords.died(tx, r.seq(), r.id(), now);
+            } else if (action == JobAction.RETRY || action == JobAction.RERUN) {
+                DependencyRecords.revived(tx, r.seq(), now);
+            }
         }
         return changed;
     }

@@ -58,9 +58,13 @@ final class CriteriaSql {
             b.append(" AND created_at < ?");
             p.add(c.createdBefore().toEpochMilli());
         }
+        if (c.queue() != null) {
+            b.append(" AND queue = ?");
+            p.add(c.queue());
+        }
         this.where = b.toString();
         this.params = p;
-        this.scans = c.search() != null || c.createdFrom() != null || c.createdBefore() != null;
+        this.scans = c.search() != null || c.createdFrom() != null || c.createdBefore() != null || c.queue() != null;
     }
 
     /** {@code WHERE seq BETWEEN ? AND ? AND ...}; bind with {@link #bind}. */
@@ -103,7 +107,7 @@ final class CriteriaSql {
         for (JobState s : JobState.values()) {
             if (c.states().contains(s)) {
                 parts.add(new CriteriaSql(new JobCriteria(Set.of(s), c.labels(), c.search(), c.createdFrom(),
-                        c.createdBefore())));
+                        c.createdBefore(), c.queue())));
             }
         }
         return parts;

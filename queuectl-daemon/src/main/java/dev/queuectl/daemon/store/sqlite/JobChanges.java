@@ -4,6 +4,7 @@ import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.store.IllegalTransitionException;
+import dev.queuectl.daemon.store.JobNeededException;
 import dev.queuectl.daemon.store.JobNotFoundException;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,9 +33,26 @@ final class JobChanges {
         if (job.state() != JobState.DEAD) {
             throw new IllegalTransitionException(id, job.state(), EnumSet.of(JobState.DEAD));
         }
+        if (!DependencyRecords.dependents(tx, job.seq(), 1).isEmpty() && waitedOn(tx, job.seq())) {
+            throw new JobNeededException(id);
+        }
         tx.update(AttemptSql.DELETE_FOR_JOB, ps -> ps.setLong(1, job.seq()));
         tx.update(JobSql.DELETE, ps -> ps.setLong(1, job.seq()));
         return job;
+    }
+
+    /** Whether a waiting job depends on the job. */
+    private static boolean waitedOn(Tx tx, long seq) throws SQLException {
+        return tx.queryOne("SELECT " + DependencySql.WAITED_ON + " FROM jobs WHERE seq = ?", ps -> ps.setLong(1, seq),
+                rs -> rs.getInt(1) != 0).orElse(false);
+    }
+
+    /** How many jobs {@link #prune} keeps because waiting jobs depend on them. */
+    static long pruneKept(Tx tx, JobState state, Instant before) throws SQLException {
+        return tx.queryOne(JobSql.PRUNE_KEPT, ps -> {
+            ps.setString(1, state.key());
+            ps.setLong(2, before.toEpochMilli());
+        }, rs -> rs.getLong(1)).orElse(0L);
     }
 
     static List<JobRef> prune(Tx tx, JobState state, Instant before, int batch) throws SQLException {

@@ -28,7 +28,7 @@ final class JobEdits {
             throw new JobChangedException(id);
         }
         Instant runAt = e.runAt() != null ? e.runAt() : job.runAt();
-        boolean ready = e.runAt() == null ? isReady(tx, job) : runAt.toEpochMilli() <= now;
+        boolean ready = job.depsLeft() > 0 || (e.runAt() == null ? isReady(tx, job) : runAt.toEpochMilli() <= now);
         Long timeoutMs = e.clearTimeout() ? null : e.timeoutMs() != null ? e.timeoutMs()
                 : job.timeout() == null ? null : job.timeout().toMillis();
         String cwd = e.clearCwd() ? null : e.cwd() != null ? e.cwd() : job.cwd();

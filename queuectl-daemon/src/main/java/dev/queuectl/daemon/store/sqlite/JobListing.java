@@ -96,13 +96,17 @@ final class JobListing {
                 Map<Readiness, Long> m = new EnumMap<>(Readiness.class);
                 m.put(Readiness.HELD, 0L);
                 m.put(Readiness.NOT_DUE, 0L);
+                m.put(Readiness.DEPENDENCIES, 0L);
                 out.put(s, m);
             }
             tx.query(JobSql.WAITING, ps -> { }, rs -> out.get(JobState.ofKey(rs.getString(1)))
                     .put(rs.getString(2).equals("held") ? Readiness.HELD : Readiness.NOT_DUE, rs.getLong(3)));
+            tx.query(DependencySql.WAITING, ps -> { }, rs -> out.get(JobState.ofKey(rs.getString(1)))
+                    .put(Readiness.DEPENDENCIES, rs.getLong(2)));
             for (Map.Entry<JobState, Map<Readiness, Long>> e : out.entrySet()) {
                 Map<Readiness, Long> m = e.getValue();
-                m.put(Readiness.DUE, Math.max(0, counts.get(e.getKey()) - m.get(Readiness.HELD) - m.get(Readiness.NOT_DUE)));
+                m.put(Readiness.DUE, Math.max(0, counts.get(e.getKey()) - m.get(Readiness.HELD)
+                        - m.get(Readiness.NOT_DUE) - m.get(Readiness.DEPENDENCIES)));
             }
             return out;
         } finally {

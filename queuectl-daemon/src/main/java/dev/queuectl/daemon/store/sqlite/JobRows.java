@@ -37,7 +37,9 @@ final class JobRows {
                 rs.getString("cwd"),
                 JsonMaps.decode(rs.getString("env")),
                 JsonMaps.decode(rs.getString("labels")),
-                rs.getInt("held") != 0);
+                rs.getInt("held") != 0,
+                rs.getString("queue"),
+                rs.getInt("deps_left"));
     }
 
     /** A job a bulk action looks at: columns seq, id, runs, state, held. */

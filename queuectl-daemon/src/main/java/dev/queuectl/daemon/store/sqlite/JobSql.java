@@ -10,7 +10,8 @@ final class JobSql {
     }
 
     private static final String BASE_COLUMNS = "seq, id, command, state, attempts, runs, max_retries, priority, run_at,"
-            + " timeout_ms, created_at, updated_at, started_at, finished_at, exit_code, last_error, cwd, labels, held";
+            + " timeout_ms, created_at, updated_at, started_at, finished_at, exit_code, last_error, cwd, labels, held, queue,"
+            + " deps_left";
     /** Every column, the environment's values included. */
     static final String COLUMNS = BASE_COLUMNS + ", env";
     /** Every column, the environment as its names only (a JSON array): what listings show. */
@@ -18,9 +19,9 @@ final class JobSql {
             + ", CASE WHEN env IS NULL THEN NULL ELSE (SELECT json_group_array(key) FROM json_each(env)) END AS env";
 
     static final String INSERT_COLUMNS = "INSERT INTO jobs (seq, id, command, state, max_retries, priority, run_at,"
-            + " ready, timeout_ms, created_at, updated_at, cwd, env, labels) VALUES ";
-    static final String INSERT_ROW = "(?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final int INSERT_PARAMETERS = 13;
+            + " ready, timeout_ms, created_at, updated_at, cwd, env, labels, queue, deps_left) VALUES ";
+    static final String INSERT_ROW = "(?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final int INSERT_PARAMETERS = 15;
     static final String INSERT = INSERT_COLUMNS + INSERT_ROW;
 
     /** One statement inserting {@code rows} jobs: far less per-row overhead than a statement each. */
@@ -63,16 +64,18 @@ final class JobSql {
 
     /** Delayed and retrying jobs whose run_at has come become ready (index jobs_waiting). */
     static final String PROMOTE = "UPDATE jobs INDEXED BY jobs_waiting SET ready = 1"
-            + " WHERE state IN ('pending', 'failed') AND ready = 0 AND held = 0 AND run_at <= ?";
+            + " WHERE state IN ('pending', 'failed') AND ready = 0 AND held = 0 AND deps_left = 0 AND run_at <= ?";
 
     /**
-     * The claim, part one: the first rows of jobs_ready in its own order. Read, then taken one by
-     * one with {@link #TAKE} in the same write transaction: SQLite's write lock makes the pair
-     * atomic, and it is five times cheaper than {@code UPDATE ... WHERE seq IN (subquery) RETURNING}.
+     * The claim, part one: the first rows of one open queue's part of jobs_ready (led by queue) in
+     * its own order. Read, then taken one by one with {@link #TAKE} in the same write transaction:
+     * SQLite's write lock makes the pair atomic, and it is five times cheaper than
+     * {@code UPDATE ... WHERE seq IN (subquery) RETURNING}. A paused or full queue is never read.
      */
     static final String CLAIMABLE = "SELECT seq, id, command, attempts, runs, max_retries, priority, timeout_ms,"
-            + " created_at, run_at, cwd, env FROM jobs INDEXED BY jobs_ready WHERE state IN ('pending', 'failed')"
-            + " AND ready = 1 AND held = 0 ORDER BY priority DESC, run_at, seq LIMIT ?";
+            + " created_at, run_at, cwd, env, queue FROM jobs INDEXED BY jobs_ready WHERE queue = ?"
+            + " AND state IN ('pending', 'failed') AND ready = 1 AND held = 0 AND deps_left = 0"
+            + " ORDER BY priority DESC, run_at, seq LIMIT ?";
 
     /** The claim, part two: one claimable job starts a run owned by a node. */
     static final String TAKE = "UPDATE jobs SET state = 'processing', runs = runs + 1, node = ?, started_at = ?,"
@@ -80,10 +83,10 @@ final class JobSql {
 
     /** The oldest due job still waiting for a worker (for metrics). */
     static final String OLDEST_DUE = "SELECT min(run_at) AS oldest FROM jobs INDEXED BY jobs_ready"
-            + " WHERE state IN ('pending', 'failed') AND ready = 1 AND held = 0";
+            + " WHERE state IN ('pending', 'failed') AND ready = 1 AND held = 0 AND deps_left = 0";
 
     static final String NEXT_DUE = "SELECT min(run_at) AS next FROM jobs INDEXED BY jobs_waiting"
-            + " WHERE state IN ('pending', 'failed') AND ready = 0 AND held = 0";
+            + " WHERE state IN ('pending', 'failed') AND ready = 0 AND held = 0 AND deps_left = 0";
 
     static final String SEQ_STATE_BY_ID = "SELECT seq, state, runs FROM jobs WHERE id = ?";
 
@@ -102,7 +105,12 @@ final class JobSql {
      * at a time (index jobs_state_seq; a finished job's enqueue order nearly follows its end).
      */
     static final String PRUNE = "DELETE FROM jobs WHERE seq IN (SELECT seq FROM jobs INDEXED BY jobs_state_seq"
-            + " WHERE state = ? AND updated_at < ? ORDER BY seq LIMIT ?) RETURNING seq, id, runs";
+            + " WHERE state = ? AND updated_at < ? AND NOT " + DependencySql.WAITED_ON
+            + " ORDER BY seq LIMIT ?) RETURNING seq, id, runs";
+
+    /** Jobs retention would delete but keeps, because waiting jobs depend on them (index jobs_state_seq). */
+    static final String PRUNE_KEPT = "SELECT count(*) FROM jobs INDEXED BY jobs_state_seq"
+            + " WHERE state = ? AND updated_at < ? AND " + DependencySql.WAITED_ON;
 
     /** A run ended: the job moves as the transition says, its outcome fields updated. */
     static String finish(Transition t) {
@@ -130,15 +138,16 @@ final class JobSql {
                         + " RETURNING seq, id, runs";
             case RERUN:
             case RETRY:
-                return "UPDATE jobs SET state = 'pending', attempts = 0, held = 0, ready = 1, updated_at = ?, run_at = ?"
+                return "UPDATE jobs SET state = 'pending', attempts = 0, held = 0, ready = 1, dead_by = NULL,"
+                        + " updated_at = ?, run_at = ?"
                         + target + " RETURNING seq, id, runs";
             case HOLD:
                 return "UPDATE jobs SET held = 1, updated_at = ?" + target + " AND held = 0 RETURNING seq, id, runs";
             case RELEASE:
-                return "UPDATE jobs SET held = 0, updated_at = ?, ready = (run_at <= ?)" + target
+                return "UPDATE jobs SET held = 0, updated_at = ?, ready = (deps_left > 0 OR run_at <= ?)" + target
                         + " AND held = 1 RETURNING seq, id, runs";
             case PURGE:
-                return "DELETE FROM jobs" + target + " RETURNING seq, id, runs";
+                return "DELETE FROM jobs" + target + " AND NOT " + DependencySql.WAITED_ON + " RETURNING seq, id, runs";
             default:
                 throw new IllegalArgumentException(action.name());
         }

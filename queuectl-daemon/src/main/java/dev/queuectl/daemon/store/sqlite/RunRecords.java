@@ -2,14 +2,18 @@ package dev.queuectl.daemon.store.sqlite;
 
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.InProgressRun;
+import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.job.Transition;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The SQL work of runs: claims, starts, ends and recovery. Every method runs inside a writer transaction. */
@@ -19,20 +23,35 @@ final class RunRecords {
 
     /**
      * Promotes jobs whose run_at has come, then claims up to {@code max} of the ready ones for
-     * {@code node}. The read and the updates share one write transaction, which SQLite's write
-     * lock makes atomic: no other connection can claim between them.
+     * {@code node}, in priority, run_at, enqueue order across the open queues. Each open queue
+     * (not paused, below its concurrency, with waiting jobs) gives at most its room of its first
+     * jobs_ready entries; a paused or full queue is never read, so its jobs cost the claim
+     * nothing. The reads and the updates share one write transaction, which SQLite's write lock
+     * makes atomic: no other connection can claim between them.
      */
     static List<ClaimedRun> claim(Tx tx, String node, int max, long now) throws SQLException {
         tx.update(JobSql.PROMOTE, ps -> ps.setLong(1, now));
         if (max <= 0) {
             return List.of();
         }
-        List<ClaimedRun> claimed = tx.query(JobSql.CLAIMABLE, ps -> ps.setInt(1, max),
-                rs -> new ClaimedRun(rs.getLong("seq"), rs.getString("id"), rs.getString("command"), node,
-                        rs.getInt("runs") + 1, rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
-                        Tx.nullableLong(rs, "timeout_ms"), JobRows.instant(rs, "created_at"),
-                        JobRows.instant(rs, "run_at"), Instant.ofEpochMilli(now), rs.getString("cwd"),
-                        JsonMaps.decode(rs.getString("env"))));
+        List<OpenQueue> open = tx.query(QueueSql.OPEN, ps -> { },
+                rs -> new OpenQueue(rs.getString("name"), Tx.nullableInt(rs, "room")));
+        List<ClaimedRun> claimed = new ArrayList<>();
+        for (OpenQueue q : open) {
+            int limit = q.room() == null ? max : Math.min(max, q.room());
+            if (limit > 0) {
+                claimed.addAll(tx.query(JobSql.CLAIMABLE, ps -> {
+                    ps.setString(1, q.name());
+                    ps.setInt(2, limit);
+                }, rs -> claimedRun(rs, node, now)));
+            }
+        }
+        if (open.size() > 1) {
+            claimed.sort(CLAIM_ORDER);
+            if (claimed.size() > max) {
+                claimed = new ArrayList<>(claimed.subList(0, max));
+            }
+        }
         for (ClaimedRun run : claimed) {
             int taken = tx.update(JobSql.TAKE, ps -> {
                 ps.setString(1, node);
@@ -45,6 +64,22 @@ final class RunRecords {
             }
         }
         return claimed;
+    }
+
+    /** A queue the claim may take from, and how many more of its jobs may run (null: no limit). */
+    private record OpenQueue(String name, Integer room) {
+    }
+
+    /** The claim's order: jobs_ready's, across queues. */
+    private static final Comparator<ClaimedRun> CLAIM_ORDER = Comparator.comparingInt(ClaimedRun::priority)
+            .reversed().thenComparing(ClaimedRun::runAt).thenComparingLong(ClaimedRun::seq);
+
+    private static ClaimedRun claimedRun(ResultSet rs, String node, long now) throws SQLException {
+        return new ClaimedRun(rs.getLong("seq"), rs.getString("id"), rs.getString("command"), node,
+                rs.getInt("runs") + 1, rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
+                Tx.nullableLong(rs, "timeout_ms"), JobRows.instant(rs, "created_at"),
+                JobRows.instant(rs, "run_at"), Instant.ofEpochMilli(now), rs.getString("cwd"),
+                JsonMaps.decode(rs.getString("env")), rs.getString("queue"));
     }
 
     static void start(Tx tx, RunStart start) throws SQLException {
@@ -61,8 +96,12 @@ final class RunRecords {
         });
     }
 
-    /** Records the end in the history and applies its transition; false if the job's state no longer allowed it. */
-    static boolean finish(Tx tx, RunEnd end) throws SQLException {
+    /**
+     * Records the end in the history and applies its transition, and what it means for the job's
+     * dependents (one fewer to wait for, or dead with it). Returns how many dependents died, or -1
+     * if the job's state no longer allowed the end.
+     */
+    static int finish(Tx tx, RunEnd end) throws SQLException {
         long at = end.finishedAt().toEpochMilli();
         int updated = tx.update(AttemptSql.FINISH, ps -> {
             ps.setLong(1, at);
@@ -96,7 +135,15 @@ final class RunRecords {
             ps.setInt(7, end.transition() == Transition.RETRY_LATER ? 0 : 1);
             ps.setLong(8, end.seq());
         });
-        return rows == 1;
+        if (rows != 1) {
+            return -1;
+        }
+        if (end.transition() == Transition.COMPLETE) {
+            DependencyRecords.completed(tx, end.seq(), at);
+        } else if (end.transition().to() == JobState.DEAD) {
+            return DependencyRecords.died(tx, end.seq(), end.id(), at).size();
+        }
+        return 0;
     }
 
     static List<InProgressRun> inProgress(Tx tx, String sql, String node) throws SQLException {
@@ -113,7 +160,7 @@ final class RunRecords {
             String why = "run " + r.attempt() + " interrupted: " + reason;
             RunEnd end = new RunEnd(r.seq(), r.id(), r.attempt(), RunOutcome.INTERRUPTED, null, why, why, now,
                     Transition.INTERRUPT, null, 0);
-            if (finish(tx, end)) {
+            if (finish(tx, end) >= 0) {
                 n++;
             }
         }

@@ -16,11 +16,16 @@ import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.Firing;
 import dev.queuectl.daemon.job.NewJob;
+import dev.queuectl.daemon.job.NewSchedule;
+import dev.queuectl.daemon.job.Queue;
+import dev.queuectl.daemon.job.QueueChange;
 import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
+import dev.queuectl.daemon.job.Schedule;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.StoreOpenException;
 import java.nio.file.Path;
@@ -38,18 +43,11 @@ import java.util.concurrent.CompletableFuture;
  * threads. One daemon at a time opens a file (the data dir lock), so every run of another node
  * found in it has provably lost its owner.
  */
-public final class SqliteJobStore implements JobStore {
+public final class SqliteJobStore extends SqliteOrganizing {
     private static final int READERS = 2;
 
-    private final Clock clock;
-    private final StoreWriter writer;
-    private final StoreReaders readers;
-    private final JobInserts inserts = new JobInserts();
-
     private SqliteJobStore(Database database, Clock clock, Health health) throws SQLException {
-        this.clock = clock;
-        this.writer = new StoreWriter(database.writer(), health);
-        this.readers = new StoreReaders(database, READERS);
+        super(clock, new StoreWriter(database.writer(), health), new StoreReaders(database, READERS));
     }
 
     /** Opens (creating or migrating) the store in {@code file}; {@link StoreOpenException} says why it cannot. */
@@ -133,8 +131,9 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public CompletableFuture<FinishResult> finishAndClaim(RunEnd end, String node, int claim) {
         return writer.submitRelaxed(tx -> {
-            boolean applied = RunRecords.finish(tx, end);
-            return new FinishResult(applied, claim > 0 ? RunRecords.claim(tx, node, claim, clock.millis()) : List.of());
+            int died = RunRecords.finish(tx, end);
+            return new FinishResult(died >= 0, claim > 0 ? RunRecords.claim(tx, node, claim, clock.millis()) : List.of(),
+                    Math.max(died, 0));
         });
     }
 

@@ -97,9 +97,9 @@ class DatabaseTest {
         }
         try (JobStore store = SqliteJobStore.open(file, Clock.systemUTC())) {
             var waiting = store.waiting().join();
-            assertEquals(java.util.Map.of(Readiness.HELD, 0L, Readiness.NOT_DUE, 1L, Readiness.DUE, 1L),
+            assertEquals(java.util.Map.of(Readiness.HELD, 0L, Readiness.DEPENDENCIES, 0L, Readiness.NOT_DUE, 1L, Readiness.DUE, 1L),
                     waiting.get(JobState.PENDING));
-            assertEquals(java.util.Map.of(Readiness.HELD, 0L, Readiness.NOT_DUE, 1L, Readiness.DUE, 0L),
+            assertEquals(java.util.Map.of(Readiness.HELD, 0L, Readiness.DEPENDENCIES, 0L, Readiness.NOT_DUE, 1L, Readiness.DUE, 0L),
                     waiting.get(JobState.FAILED));
             Job later = store.find("later").join().orElseThrow().job();
             assertEquals(null, later.cwd());
