@@ -6,6 +6,7 @@ import dev.queuectl.daemon.store.JobChangedException;
 import dev.queuectl.daemon.store.JobNeededException;
 import dev.queuectl.daemon.store.JobNotFoundException;
 import dev.queuectl.daemon.store.QueueRefusedException;
+import dev.queuectl.daemon.store.ScheduleRefusedException;
 import dev.queuectl.daemon.store.UnknownDependencyException;
 import dev.queuectl.daemon.store.StorageException;
 import dev.queuectl.protocol.ErrorCode;
@@ -63,6 +64,15 @@ public final class Errors {
                     : "no jobs " + String.join(", ", u.ids())) + " to wait for (field 'after'); nothing was enqueued";
             return new ProtocolException(ErrorCode.NOT_FOUND,
                     u.batchIndex() >= 0 ? "jobs[" + u.batchIndex() + "]: " + message : message);
+        }
+        if (t instanceof ScheduleRefusedException) {
+            ScheduleRefusedException e = (ScheduleRefusedException) t;
+            return e.exists()
+                    ? new ProtocolException(ErrorCode.DUPLICATE_ID, "schedule '" + e.schedule()
+                            + "' exists already; remove it first to replace it (queuectl schedule remove "
+                            + e.schedule() + ")")
+                    : new ProtocolException(ErrorCode.NOT_FOUND, "no schedule '" + e.schedule()
+                            + "' (queuectl schedule list shows them)");
         }
         if (t instanceof QueueRefusedException) {
             return queue((QueueRefusedException) t);

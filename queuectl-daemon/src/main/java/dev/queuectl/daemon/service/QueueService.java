@@ -20,6 +20,7 @@ import dev.queuectl.daemon.service.handler.QueuePauseHandler;
 import dev.queuectl.daemon.service.handler.QueueRemoveHandler;
 import dev.queuectl.daemon.service.handler.QueueSaveHandler;
 import dev.queuectl.daemon.service.handler.ReleaseHandler;
+import dev.queuectl.daemon.service.handler.ScheduleHandler;
 import dev.queuectl.daemon.service.handler.RerunHandler;
 import dev.queuectl.daemon.service.handler.ShowHandler;
 import dev.queuectl.daemon.service.handler.StatusHandler;
@@ -34,6 +35,8 @@ import dev.queuectl.protocol.request.QueuePauseRequest;
 import dev.queuectl.protocol.request.QueueRemoveRequest;
 import dev.queuectl.protocol.request.QueueResumeRequest;
 import dev.queuectl.protocol.request.QueueSetRequest;
+import dev.queuectl.protocol.request.ScheduleActionRequest;
+import dev.queuectl.protocol.request.ScheduleAddRequest;
 import dev.queuectl.protocol.request.ConfigGetRequest;
 import dev.queuectl.protocol.request.ConfigSetRequest;
 import dev.queuectl.protocol.request.DlqPurgeRequest;
@@ -89,6 +92,7 @@ public final class QueueService implements RequestHandler {
     private final QueueSaveHandler queueSave;
     private final QueuePauseHandler queuePause;
     private final QueueRemoveHandler queueRemove;
+    private final ScheduleHandler schedule;
 
     public QueueService(ServiceContext ctx) {
         this.enqueue = new EnqueueHandler(ctx);
@@ -117,6 +121,7 @@ public final class QueueService implements RequestHandler {
         this.queueSave = new QueueSaveHandler(ctx);
         this.queuePause = new QueuePauseHandler(ctx);
         this.queueRemove = new QueueRemoveHandler(ctx);
+        this.schedule = new ScheduleHandler(ctx);
     }
 
     @Override
@@ -171,6 +176,13 @@ public final class QueueService implements RequestHandler {
             case QUEUE_PAUSE: return queuePause.pause(((QueuePauseRequest) request).names(), true);
             case QUEUE_RESUME: return queuePause.pause(((QueueResumeRequest) request).names(), false);
             case QUEUE_REMOVE: return queueRemove.handle((QueueRemoveRequest) request);
+            case SCHEDULE_ADD: return schedule.add(((ScheduleAddRequest) request).schedule());
+            case SCHEDULE_LIST: return schedule.list();
+            case SCHEDULE_SHOW:
+            case SCHEDULE_PAUSE:
+            case SCHEDULE_RESUME:
+            case SCHEDULE_REMOVE:
+            case SCHEDULE_RUN: return schedule.act((ScheduleActionRequest) request);
             default: throw new IllegalStateException("no handler for " + request.op());
         }
     }

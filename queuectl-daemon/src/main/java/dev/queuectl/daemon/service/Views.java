@@ -9,7 +9,9 @@ import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobCriteria;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.Queue;
+import dev.queuectl.daemon.job.JobTemplate;
 import dev.queuectl.daemon.job.Readiness;
+import dev.queuectl.daemon.job.Schedule;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.protocol.JobFilter;
 import dev.queuectl.protocol.JobState;
@@ -20,6 +22,7 @@ import dev.queuectl.protocol.result.DependencyView;
 import dev.queuectl.protocol.result.JobView;
 import dev.queuectl.protocol.result.LoopView;
 import dev.queuectl.protocol.result.QueueView;
+import dev.queuectl.protocol.result.ScheduleView;
 import dev.queuectl.protocol.result.WorkersView;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +83,32 @@ public final class Views {
         Map<JobState, Long> counts = new EnumMap<>(JobState.class);
         q.counts().forEach((s, n) -> counts.put(state(s), n));
         return new QueueView(q.name(), q.concurrency(), q.paused(), q.maxRetries(), q.timeout(), counts, q.oldestDue());
+    }
+
+    public static ScheduleView schedule(Schedule s) {
+        JobTemplate j = s.job();
+        Map<String, Object> job = new java.util.LinkedHashMap<>();
+        job.put("command", j.command());
+        job.put("queue", j.queue());
+        job.put("priority", j.priority());
+        job.put("max_retries", j.maxRetries());
+        job.put("timeout", j.timeoutMs() == null ? null : dev.queuectl.protocol.Durations.toWire(
+                Duration.ofMillis(j.timeoutMs())));
+        job.put("cwd", j.cwd());
+        job.put("env_names", new ArrayList<>(new java.util.TreeSet<>(j.env().keySet())));
+        job.put("labels", j.labels());
+        return new ScheduleView(s.name(), s.cron(), s.zone(), s.every(), job, s.catchUpOne() ? "one" : "none",
+                s.overlapSkip() ? "skip" : "queue", s.paused(), s.nextFire(), s.lastFire(),
+                s.lastOutcome() == null ? null : s.lastOutcome().key(), s.lastJob(),
+                s.lastJobState() == null ? null : state(s.lastJobState()), s.skipped(), s.missed());
+    }
+
+    public static List<ScheduleView> schedules(List<Schedule> all) {
+        List<ScheduleView> out = new ArrayList<>(all.size());
+        for (Schedule s : all) {
+            out.add(schedule(s));
+        }
+        return out;
     }
 
     public static List<QueueView> queues(List<Queue> queues) {

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * actions in batches with their skipped counts and dry runs, edits, filtered listings paged by
  * cursor, the waiting counts and completion candidates. Part of {@link JobStoreContract}.
  */
-public abstract class JobContextContract extends DependencyContract {
+public abstract class JobContextContract extends ScheduleContract {
 
     private static NewJob labelled(String id, Map<String, String> labels) {
         return new NewJob(id, "echo " + id, 0, 0, null, null, null, null, labels);
