@@ -24,6 +24,8 @@ import dev.queuectl.client.command.QueueListCommand;
 import dev.queuectl.client.command.QueuePauseCommand;
 import dev.queuectl.client.command.QueueRemoveCommand;
 import dev.queuectl.client.command.QueueSaveCommand;
+import dev.queuectl.client.command.ScheduleAddCommand;
+import dev.queuectl.client.command.ScheduleCommand;
 import dev.queuectl.client.command.QueuectlCommand;
 import dev.queuectl.client.command.ReleaseCommand;
 import dev.queuectl.client.command.RerunCommand;
@@ -35,6 +37,7 @@ import dev.queuectl.client.command.WorkerStopCommand;
 import dev.queuectl.client.render.DisplayText;
 import dev.queuectl.protocol.ErrorCode;
 import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.request.Op;
 import dev.queuectl.protocol.RuntimeKey;
 import dev.queuectl.protocol.json.Json;
 import java.io.PrintWriter;
@@ -109,6 +112,17 @@ public final class Cli {
                     .addSubcommand(line(new QueuePauseCommand(c, true)))
                     .addSubcommand(line(new QueuePauseCommand(c, false)))
                     .addSubcommand(line(new QueueRemoveCommand(c)));
+            case "schedule": return line(new GroupCommand("schedule",
+                            "which schedule command? (add, list, show, pause, resume, remove or run)",
+                            "Recurring jobs: cron expressions in a time zone, or intervals.",
+                            "Each firing enqueues a job NAME@<fire time> labelled schedule=NAME."))
+                    .addSubcommand(line(new ScheduleAddCommand(c)))
+                    .addSubcommand(line(new ScheduleCommand(c, Op.SCHEDULE_LIST)))
+                    .addSubcommand(line(new ScheduleCommand(c, Op.SCHEDULE_SHOW)))
+                    .addSubcommand(line(new ScheduleCommand(c, Op.SCHEDULE_PAUSE)))
+                    .addSubcommand(line(new ScheduleCommand(c, Op.SCHEDULE_RESUME)))
+                    .addSubcommand(line(new ScheduleCommand(c, Op.SCHEDULE_REMOVE)))
+                    .addSubcommand(line(new ScheduleCommand(c, Op.SCHEDULE_RUN)));
             case "prune": return line(new PruneCommand(c));
             case "metrics": return line(new MetricsCommand(c));
             case "drain": return line(new DrainCommand(c));
@@ -140,7 +154,7 @@ public final class Cli {
 
     /** The top-level commands, in the order {@code queuectl --help} lists them. */
     static final List<String> COMMANDS = List.of("enqueue", "show", "list", "status", "logs", "wait", "cancel", "rerun",
-            "edit", "hold", "release", "queue", "dlq", "worker", "config", "prune", "metrics", "drain", "completion", "help",
+            "edit", "hold", "release", "queue", "schedule", "dlq", "worker", "config", "prune", "metrics", "drain", "completion", "help",
             "__complete");
 
     /**

@@ -111,4 +111,31 @@ class QueuesCliIT {
         ok("worker", "start");
         await().atMost(Duration.ofSeconds(10)).until(() -> state("notify").equals("completed"));
     }
+
+    @Test
+    void schedulesAreAddedListedShownRunPausedAndRemoved() {
+        assertTrue(ok("schedule", "add", "nightly", "--cron", "0 3 * * *", "--tz", "Europe/Berlin", "--queue", "reports",
+                "--label", "team=ops", "--", "echo", "report").out.startsWith("nightly: next fire "));
+        ok("schedule", "add", "tick", "--every", "1h", "--catch-up", "none", "--overlap", "queue", "--", "true");
+        String list = ok("schedule", "list").out;
+        assertTrue(list.startsWith("SCHEDULE"), list);
+        assertTrue(list.contains("cron 0 3 * * * (Europe/Berlin)"), list);
+        assertTrue(list.contains("every 1h"), list);
+        String shown = ok("schedule", "show", "tick").out;
+        assertTrue(shown.contains("catch-up:    none"), shown);
+        assertTrue(shown.contains("overlap:     queue"), shown);
+        String id = ok("schedule", "run", "nightly").out.strip();
+        assertTrue(id.startsWith("nightly@"), id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(id).equals("completed"));
+        assertTrue(ok("list", "--label", "schedule=nightly").out.contains(id));
+        assertTrue(ok("schedule", "show", "nightly").out.contains("last job:    " + id + " (completed)"));
+        assertEquals("tick: paused\n", ok("schedule", "pause", "tick").out);
+        assertTrue(ok("schedule", "resume", "tick").out.startsWith("tick: next fire "));
+        fails(ErrorCode.INVALID_ARGUMENT, "schedule", "add", "x", "--every", "1h", "--cron", "@daily", "--", "true");
+        fails(ErrorCode.INVALID_ARGUMENT, "schedule", "add", "x", "--cron", "0 3 * *", "--", "true");
+        fails(ErrorCode.INVALID_ARGUMENT, "schedule", "add", "x", "--every", "1h");
+        fails(ErrorCode.DUPLICATE_ID, "schedule", "add", "tick", "--every", "1h", "--", "true");
+        assertEquals("removed schedule tick\n", ok("schedule", "remove", "tick").out);
+        fails(ErrorCode.NOT_FOUND, "schedule", "show", "tick");
+    }
 }
