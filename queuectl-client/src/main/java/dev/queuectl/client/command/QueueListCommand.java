@@ -10,7 +10,7 @@ import dev.queuectl.protocol.result.QueueList;
 /** {@code queuectl queue list}. */
 public final class QueueListCommand extends DaemonCommand {
     public QueueListCommand(ClientContext context) {
-        super(context, "list", "Every queue: its limits, whether paused, its jobs per state, its oldest due job's wait.");
+        super(context, "list", "Every queue: limits, pause, jobs per state, oldest due job's wait.");
     }
 
     @Override

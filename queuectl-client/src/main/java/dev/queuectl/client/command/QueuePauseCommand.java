@@ -21,7 +21,7 @@ public final class QueuePauseCommand extends DaemonCommand {
 
     public QueuePauseCommand(ClientContext context, boolean pause) {
         super(context, pause ? "pause" : "resume", pause
-                ? "Stop taking jobs from queues; their running jobs finish, other queues go on."
+                ? "Stop taking jobs from queues; running ones finish, others go on."
                 : "Take jobs from paused queues again.");
         this.pause = pause;
     }

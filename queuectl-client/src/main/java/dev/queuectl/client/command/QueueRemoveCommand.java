@@ -14,7 +14,7 @@ public final class QueueRemoveCommand extends DaemonCommand {
     private final PositionalParamSpec name = parameter("0", "NAME", "1", "The queue; it must have no jobs left.");
 
     public QueueRemoveCommand(ClientContext context) {
-        super(context, "remove", "Delete a queue that has no jobs (its settings go with it).");
+        super(context, "remove", "Delete a queue that has no jobs.");
     }
 
     @Override

@@ -22,8 +22,8 @@ public final class QueueSaveCommand extends DaemonCommand {
     /** {@code create}: queue add (refused if it exists), else queue set (refused if it does not). */
     public QueueSaveCommand(ClientContext context, boolean create) {
         super(context, create ? "add" : "set", create
-                ? "Create a queue with settings of its own (a queue is also created when a job first names it)."
-                : "Change a queue's settings; jobs already enqueued keep their max_retries and timeout.");
+                ? "Create a queue with settings of its own (also created on first use)."
+                : "Change a queue's settings (jobs already in it keep theirs).");
         this.create = create;
     }
 

@@ -33,10 +33,10 @@ public final class ScheduleAddCommand extends DaemonCommand {
             + " else max_retries).", "--max-retries");
     private final JobOptions jobOptions = new JobOptions(this, true,
             "Run its jobs in DIR (default: this shell's directory).");
-    private final OptionSpec catchUp = option("one|none", String.class, "After downtime: one catch-up firing"
-            + " (default) or none.", "--catch-up");
-    private final OptionSpec overlap = option("skip|queue", String.class, "While the last firing's job has not"
-            + " finished: skip the firing (default) or enqueue it anyway.", "--overlap");
+    private final OptionSpec catchUp = option("RULE", String.class, "After downtime: one (a catch-up firing,"
+            + " the default) or none.", "--catch-up");
+    private final OptionSpec overlap = option("RULE", String.class, "While the last firing's job has not"
+            + " finished: skip the firing (the default) or queue it anyway.", "--overlap");
     private final PositionalParamSpec command = PositionalParamSpec.builder().index("1..*").paramLabel("COMMAND")
             .arity("0..*").type(List.class).auxiliaryTypes(String.class).description("The command each firing runs.")
             .build();

@@ -32,10 +32,10 @@ public final class ScheduleCommand extends DaemonCommand {
 
     private static String summary(Op op) {
         switch (op) {
-            case SCHEDULE_LIST: return "Every schedule: when it fires next (local and UTC), its last firing and job.";
-            case SCHEDULE_SHOW: return "A schedule in full: its rule, job, catch-up and overlap rules, counts.";
+            case SCHEDULE_LIST: return "Every schedule: next fire (local and UTC), last firing and its job.";
+            case SCHEDULE_SHOW: return "A schedule in full: rule, job, catch-up and overlap, counts.";
             case SCHEDULE_PAUSE: return "Stop a schedule firing until resumed.";
-            case SCHEDULE_RESUME: return "Fire again from the next fire time on (what passed while paused is not made up).";
+            case SCHEDULE_RESUME: return "Fire again from the next fire time (missed ones are not made up).";
             case SCHEDULE_REMOVE: return "Delete a schedule; the jobs it enqueued stay.";
             default: return "Fire a schedule now, once, whatever its times and overlap rule.";
         }
