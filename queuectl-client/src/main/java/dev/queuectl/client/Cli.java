@@ -6,6 +6,7 @@ import dev.queuectl.client.command.ConfigGetCommand;
 import dev.queuectl.client.command.ConfigSetCommand;
 import dev.queuectl.client.command.ConfigShowCommand;
 import dev.queuectl.client.command.CancelCommand;
+import dev.queuectl.client.command.DashboardCommand;
 import dev.queuectl.client.command.DlqListCommand;
 import dev.queuectl.client.command.DlqPurgeCommand;
 import dev.queuectl.client.command.DlqRetryCommand;
@@ -78,6 +79,7 @@ public final class Cli {
             case "prune": return line(new PruneCommand(c));
             case "metrics": return line(new MetricsCommand(c));
             case "drain": return line(new DrainCommand(c));
+            case "dashboard": return line(new DashboardCommand(c));
             case "completion": return line(new CompletionCommand());
             default: throw new IllegalArgumentException(name);
         }
@@ -102,7 +104,7 @@ public final class Cli {
 
     /** The top-level commands, in the order {@code queuectl --help} lists them. */
     static final List<String> COMMANDS = List.of("enqueue", "show", "list", "status", "logs", "wait", "cancel", "dlq",
-            "worker", "config", "prune", "metrics", "drain", "completion");
+            "worker", "config", "prune", "metrics", "dashboard", "drain", "completion");
 
     /**
      * Builds the command line for {@code args}. Only the command being run is built (each model

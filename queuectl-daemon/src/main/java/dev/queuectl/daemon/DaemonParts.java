@@ -1,5 +1,6 @@
 package dev.queuectl.daemon;
 
+import dev.queuectl.daemon.access.DashboardAccess;
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.daemon.config.RuntimeSettings;
 import dev.queuectl.daemon.engine.DrainSummary;
@@ -12,14 +13,17 @@ import dev.queuectl.daemon.engine.process.ProcessLauncher;
 import dev.queuectl.daemon.event.EventBus;
 import dev.queuectl.daemon.event.JobEvent;
 import dev.queuectl.daemon.metrics.QueueMetrics;
+import dev.queuectl.daemon.metrics.RunHistory;
 import dev.queuectl.daemon.metrics.RunStats;
 import dev.queuectl.daemon.server.EventLoops;
 import dev.queuectl.daemon.service.DaemonIdentity;
 import dev.queuectl.daemon.service.QueueService;
+import dev.queuectl.daemon.service.RunHistoryKeeper;
 import dev.queuectl.daemon.service.ServiceContext;
 import dev.queuectl.daemon.service.Waiters;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.protocol.BuildInfo;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +46,9 @@ final class DaemonParts implements AutoCloseable {
     private final EventBus events;
     private final QueueMetrics metrics;
     private final RunStats stats;
+    private final RunHistory history;
+    private final RunHistoryKeeper historyKeeper;
+    private final DashboardAccess access;
     private final Engine engine;
     private final Retention retention;
     private final OutputFiles outputs;
@@ -52,15 +59,20 @@ final class DaemonParts implements AutoCloseable {
     private final Clock clock;
     private QueueService service;
 
-    private DaemonParts(DaemonSettings settings, Clock clock, String node, JobStore store, RuntimeSettings runtime) {
+    private DaemonParts(DaemonSettings settings, Clock clock, String node, JobStore store, RuntimeSettings runtime,
+                        DashboardAccess access) {
         this.clock = clock;
         this.store = store;
         this.runtime = runtime;
+        this.access = access;
         this.events = new EventBus();
         this.metrics = QueueMetrics.create();
         this.stats = new RunStats(clock);
+        this.history = new RunHistory(clock, node);
+        this.historyKeeper = new RunHistoryKeeper(history, store, clock, node);
         events.subscribe(metrics::on);
         events.subscribe(stats::on);
+        events.subscribe(history::on);
         runtime.onChange(c -> events.publish(new JobEvent.ConfigChanged()));
         this.timer = new ScheduledThreadPoolExecutor(1, named("queuectl-timer"));
         timer.setRemoveOnCancelPolicy(true);
@@ -85,10 +97,21 @@ final class DaemonParts implements AutoCloseable {
 
     /** Opens the store and builds the parts; nothing runs yet. */
     static DaemonParts create(DaemonSettings settings, Clock clock, String node) {
+        DashboardAccess access = null;
+        if (settings.httpListen() != null) {
+            try {
+                access = DashboardAccess.open(settings.dataDir());
+            } catch (IOException e) {
+                throw new DaemonStartException("cannot read or create the dashboard tokens in " + settings.dataDir()
+                        + ": " + e.getMessage(), e);
+            }
+        }
         JobStore store = StoreFactory.open(settings.store(), settings.dataDir(), clock);
         try {
             RuntimeSettings runtime = RuntimeSettings.load(store, Runtime.getRuntime().availableProcessors());
-            return new DaemonParts(settings, clock, node, store, runtime);
+            DaemonParts parts = new DaemonParts(settings, clock, node, store, runtime, access);
+            parts.historyKeeper.restore();
+            return parts;
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -108,9 +131,10 @@ final class DaemonParts implements AutoCloseable {
         Waiters waiters = new Waiters();
         events.subscribe(waiters::on);
         service = new QueueService(new ServiceContext(store, runtime, clock, identity, engine, events, outputs,
-                retention, waiters, timer, metrics, stats, shutdown));
+                retention, waiters, timer, metrics, stats, history, access, shutdown));
         engine.start();
         retention.schedule(timer);
+        historyKeeper.schedule(timer);
     }
 
     QueueService service() {
@@ -125,6 +149,22 @@ final class DaemonParts implements AutoCloseable {
         return loops;
     }
 
+    EventBus events() {
+        return events;
+    }
+
+    QueueMetrics metrics() {
+        return metrics;
+    }
+
+    DashboardAccess access() {
+        return access;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     DaemonIdentity identity() {
         return identity;
     }
@@ -132,6 +172,7 @@ final class DaemonParts implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        historyKeeper.close();
         workers.shutdown();
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         timer.shutdown();

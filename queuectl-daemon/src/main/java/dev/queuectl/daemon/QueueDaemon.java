@@ -4,6 +4,8 @@ import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.daemon.engine.DrainSummary;
 import dev.queuectl.daemon.engine.process.NativeLibrary;
 import dev.queuectl.daemon.server.SocketServer;
+import dev.queuectl.daemon.server.http.HttpOptions;
+import dev.queuectl.daemon.server.http.HttpParts;
 import dev.queuectl.daemon.server.http.HttpServer;
 import dev.queuectl.daemon.store.StoreOpenException;
 import dev.queuectl.protocol.Durations;
@@ -37,6 +39,7 @@ public final class QueueDaemon implements AutoCloseable {
     private final DaemonParts parts;
     private SocketServer server;
     private HttpServer http;
+    private HttpServer metricsHttp;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final SystemdNotify systemd = new SystemdNotify(System.getenv());
     private CompletableFuture<DrainSummary> shutdown;
@@ -72,8 +75,14 @@ public final class QueueDaemon implements AutoCloseable {
             parts = DaemonParts.create(settings, clock, node);
             daemon = new QueueDaemon(settings, dataLock, socketLock, parts);
             parts.start(daemon::shutdown);
+            HttpParts httpParts = new HttpParts(parts.service(), parts.access(), parts.events(), parts.metrics(),
+                    parts.clock());
+            if (settings.httpListen() != null) {
+                daemon.http = HttpServer.start(parts.loops(), HttpOptions.dashboard(settings), httpParts);
+            }
             if (settings.metricsListen() != null) {
-                daemon.http = HttpServer.start(parts.loops(), settings.metricsListen(), parts.service());
+                daemon.metricsHttp = HttpServer.start(parts.loops(), HttpOptions.metricsOnly(settings.metricsListen()),
+                        httpParts);
             }
             daemon.server = SocketServer.start(parts.loops(), settings.socket(), settings.socketGroup(),
                     settings.maxRequestBytes(), settings.maxConnections(), parts.service());
@@ -83,8 +92,9 @@ public final class QueueDaemon implements AutoCloseable {
             daemon.systemd.ready("serving on " + settings.socket());
             return daemon;
         } catch (RuntimeException | IOException e) {
-            if (daemon != null && daemon.http != null) {
-                daemon.http.close();
+            if (daemon != null) {
+                closeQuietly(daemon.http);
+                closeQuietly(daemon.metricsHttp);
             }
             if (parts != null) {
                 parts.close();
@@ -146,8 +156,13 @@ public final class QueueDaemon implements AutoCloseable {
         return parts.identity().node();
     }
 
-    /** The port of the HTTP listener, or -1 when it is off. */
+    /** The port of the metrics-listen listener, or -1 when it is off. */
     public int metricsPort() {
+        return metricsHttp == null ? -1 : metricsHttp.port();
+    }
+
+    /** The port of the dashboard and API listener (http-listen), or -1 when it is off. */
+    public int httpPort() {
         return http == null ? -1 : http.port();
     }
 
@@ -168,9 +183,8 @@ public final class QueueDaemon implements AutoCloseable {
             try {
                 DrainSummary r = shutdown.exceptionally(e -> new DrainSummary(0, 0)).join();
                 log.info("drained: {} job(s) finished, {} interrupted", r.finished(), r.interrupted());
-                if (http != null) {
-                    http.close();
-                }
+                closeQuietly(http);
+                closeQuietly(metricsHttp);
                 if (server != null) {
                     server.close();
                 }

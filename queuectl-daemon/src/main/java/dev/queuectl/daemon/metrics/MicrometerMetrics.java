@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
  * {@link QueueMetrics} on a Micrometer Prometheus registry. Meter names follow Prometheus
@@ -115,6 +116,12 @@ final class MicrometerMetrics implements QueueMetrics {
         busy.set(gauges.busyWorkers());
         configured.set(gauges.configuredWorkers());
         oldestPendingMillis.set(gauges.oldestPendingAge().toMillis());
+    }
+
+    @Override
+    public void gauge(String name, String description, java.util.function.IntSupplier value) {
+        Gauge.builder(name, value, IntSupplier::getAsInt).description(description).strongReference(true)
+                .register(registry);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.queuectl.daemon.service;
 
 import dev.queuectl.daemon.service.handler.CancelHandler;
 import dev.queuectl.daemon.service.handler.ConfigGetHandler;
+import dev.queuectl.daemon.service.handler.DashboardHandler;
 import dev.queuectl.daemon.service.handler.ConfigSetHandler;
 import dev.queuectl.daemon.service.handler.DlqPurgeHandler;
 import dev.queuectl.daemon.service.handler.DlqRetryHandler;
@@ -13,6 +14,7 @@ import dev.queuectl.daemon.service.handler.LogsHandler;
 import dev.queuectl.daemon.service.handler.MetricsHandler;
 import dev.queuectl.daemon.service.handler.PruneHandler;
 import dev.queuectl.daemon.service.handler.ShowHandler;
+import dev.queuectl.daemon.service.handler.StatsHandler;
 import dev.queuectl.daemon.service.handler.StatusHandler;
 import dev.queuectl.daemon.service.handler.WaitHandler;
 import dev.queuectl.daemon.service.handler.WorkerStartHandler;
@@ -20,6 +22,7 @@ import dev.queuectl.daemon.service.handler.WorkerStopHandler;
 import dev.queuectl.protocol.request.CancelRequest;
 import dev.queuectl.protocol.request.ConfigGetRequest;
 import dev.queuectl.protocol.request.ConfigSetRequest;
+import dev.queuectl.protocol.request.DashboardRequest;
 import dev.queuectl.protocol.request.DlqPurgeRequest;
 import dev.queuectl.protocol.request.DlqRetryRequest;
 import dev.queuectl.protocol.request.DrainRequest;
@@ -31,6 +34,7 @@ import dev.queuectl.protocol.request.MetricsRequest;
 import dev.queuectl.protocol.request.PruneRequest;
 import dev.queuectl.protocol.request.Request;
 import dev.queuectl.protocol.request.ShowRequest;
+import dev.queuectl.protocol.request.StatsRequest;
 import dev.queuectl.protocol.request.StatusRequest;
 import dev.queuectl.protocol.request.WaitRequest;
 import dev.queuectl.protocol.request.WorkerStartRequest;
@@ -60,6 +64,8 @@ public final class QueueService implements RequestHandler {
     private final DrainHandler drain;
     private final MetricsHandler metrics;
     private final PruneHandler prune;
+    private final StatsHandler stats;
+    private final DashboardHandler dashboard;
 
     public QueueService(ServiceContext ctx) {
         this.enqueue = new EnqueueHandler(ctx);
@@ -79,6 +85,8 @@ public final class QueueService implements RequestHandler {
         this.drain = new DrainHandler(ctx);
         this.metrics = new MetricsHandler(ctx);
         this.prune = new PruneHandler(ctx);
+        this.stats = new StatsHandler(ctx);
+        this.dashboard = new DashboardHandler(ctx);
     }
 
     @Override
@@ -120,6 +128,8 @@ public final class QueueService implements RequestHandler {
             case DRAIN: return drain.handle((DrainRequest) request);
             case METRICS: return metrics.handle((MetricsRequest) request);
             case PRUNE: return prune.handle((PruneRequest) request);
+            case STATS: return stats.handle((StatsRequest) request);
+            case DASHBOARD: return dashboard.handle((DashboardRequest) request);
             default: throw new IllegalStateException("no handler for " + request.op());
         }
     }

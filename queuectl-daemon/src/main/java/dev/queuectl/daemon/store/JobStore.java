@@ -7,6 +7,7 @@ import dev.queuectl.daemon.job.JobDetails;
 import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.MinuteStats;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunStart;
@@ -122,6 +123,19 @@ public interface JobStore extends ConfigStore, AutoCloseable {
      * {@code before}, oldest first, with their history; returns what they were.
      */
     CompletableFuture<List<JobRef>> prune(JobState state, Instant before, int batch);
+
+    // ---- run statistics ----
+
+    /**
+     * Keeps per-minute run statistics of {@code node}: each given minute replaces what was kept for
+     * the same node and minute, and the node's minutes before {@code dropBefore} are deleted, in one
+     * transaction. Statistics are bookkeeping, not acknowledged data: the commit need not wait for
+     * the disk. Every minute must be {@code node}'s.
+     */
+    CompletableFuture<Void> saveRunStats(String node, List<MinuteStats> minutes, Instant dropBefore);
+
+    /** The per-minute statistics kept for {@code node} from {@code since} on, oldest first. */
+    CompletableFuture<List<MinuteStats>> runStats(String node, Instant since);
 
     /** Applies queued writes, then closes every connection. */
     @Override

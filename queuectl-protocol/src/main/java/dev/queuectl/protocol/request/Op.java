@@ -22,7 +22,9 @@ public enum Op {
     DLQ_PURGE("dlq_purge"),
     DRAIN("drain"),
     METRICS("metrics"),
-    PRUNE("prune");
+    PRUNE("prune"),
+    STATS("stats"),
+    DASHBOARD("dashboard");
 
     private final String wireName;
 
@@ -55,6 +57,8 @@ public enum Op {
             case DRAIN: r = DrainRequest.fromJson(fields); break;
             case METRICS: r = MetricsRequest.fromJson(fields); break;
             case PRUNE: r = PruneRequest.fromJson(fields); break;
+            case STATS: r = StatsRequest.fromJson(fields); break;
+            case DASHBOARD: r = DashboardRequest.fromJson(fields); break;
             default: throw new IllegalStateException(name());
         }
         fields.finish();
