@@ -99,7 +99,7 @@ public final class Histogram {
         if (text == null || text.isEmpty()) {
             return new Histogram(counts);
         }
-        for (String pair : text.split(",")) {
+        for (String pair : text.split(",", -1)) {
             int colon = pair.indexOf(':');
             if (colon <= 0) {
                 throw new IllegalArgumentException("not a histogram: " + text);

@@ -11,9 +11,10 @@ const LOCAL_TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute:
 
 /**
  * A chart in a new element appended to parent: x is time (epoch seconds), each series
- * {label, color (a CSS variable), unit ('count' or 'seconds')}. Returns {set(xs, ys...), destroy()}.
+ * {label, color (a CSS variable), unit ('count' or 'seconds')}, one point every stepSeconds.
+ * Returns {set(columns), destroy()}.
  */
-export function timeChart(parent, title, series) {
+export function timeChart(parent, title, series, stepSeconds) {
   const box = h('div', { class: 'chart panel', role: 'img', 'aria-label': title });
   box.appendChild(h('h3', null, title));
   const plotBox = h('div');
@@ -27,19 +28,22 @@ export function timeChart(parent, title, series) {
     height: 180,
     legend: { live: true },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(max || 0, seconds ? 0.001 : 1) * 1.1] } },
+    // Half a step of room on either side, so the first and last bars are not cut off.
+    scales: { x: { time: true, range: (u, min, max) => [min - stepSeconds / 2, max + stepSeconds / 2] }, y: { range: (u, min, max) => [0, Math.max(max || 0, seconds ? 0.001 : 1) * 1.1] } },
     axes: [
       { stroke: axisColor, grid, ticks: grid, values: (u, vals) => vals.map((v) => LOCAL_TIME.format(new Date(v * 1000))) },
-      { stroke: axisColor, grid, ticks: grid, size: 56,
+      { stroke: axisColor, grid, ticks: grid, size: 64,
         values: (u, vals) => vals.map((v) => (seconds ? formatSeconds(v) : String(Math.round(v * 100) / 100))) },
     ],
-    series: [{ label: 'time', value: (u, v) => (v == null ? '—' : new Date(v * 1000).toLocaleString()) }].concat(series.map((s) => ({
+    series: [{ label: 'time', value: (u, v) => (v == null ? '—' : new Date(v * 1000).toLocaleString()) }].concat(series.map((s, i) => ({
       label: s.label,
       stroke: cssVar(s.color),
-      fill: s.fill ? cssVar(s.color) + '33' : undefined,
-      width: 2,
+      fill: seconds ? undefined : cssVar(s.color),
+      width: seconds ? 2 : 1,
       spanGaps: false,
-      points: { show: false },
+      // Counts are bars, side by side; times are lines with their points (a minute may stand alone).
+      paths: seconds ? undefined : uPlot.paths.bars({ size: [0.4, 24], align: i === 0 ? -1 : 1 }),
+      points: { show: seconds, size: 5 },
       value: (u, v) => (v == null ? '—' : seconds ? formatSeconds(v) : String(v)),
     }))),
   };

@@ -92,15 +92,20 @@ export function number(n) {
   return typeof n === 'number' ? n.toLocaleString() : '—';
 }
 
-/** A table with a header row; rows are arrays of cells (nodes, strings, or {cell, class}). */
-export function table(headers, rows, caption) {
+/**
+ * A table with a header row; rows are arrays of cells (nodes, strings, or {cell, class}). With
+ * stack, narrow screens show each row as a block of labelled cells instead of scrolling sideways.
+ */
+export function table(headers, rows, caption, stack) {
+  const label = (t) => (typeof t === 'string' ? t : t.text);
   const head = h('tr', null, headers.map((t) => (typeof t === 'string' ? h('th', { scope: 'col' }, t)
     : h('th', { scope: 'col', class: t.class }, t.text))));
-  const body = rows.map((r) => h('tr', null, r.map((c) => (c && c.cell !== undefined
-    ? h('td', { class: c.class }, c.cell) : h('td', null, c)))));
+  const body = rows.map((r) => h('tr', null, r.map((c, i) => (c && c.cell !== undefined
+    ? h('td', { class: c.class, 'data-label': label(headers[i] || '') }, c.cell)
+    : h('td', { 'data-label': label(headers[i] || '') }, c)))));
   return h('div', { class: 'table-wrap' },
-    h('table', null, caption ? h('caption', { class: 'muted' }, caption) : null, h('thead', null, head),
-      h('tbody', null, body)));
+    h('table', { class: stack ? 'stack' : null }, caption ? h('caption', { class: 'muted' }, caption) : null,
+      h('thead', null, head), h('tbody', null, body)));
 }
 
 /** Runs fn at most once per wait ms, the last call winning. */

@@ -22,12 +22,12 @@ export function mount(main, ctx) {
   function render(entries) {
     fill(list, table(['Key', 'Value', 'Default', 'Meaning'], entries.map((e) => [
       h('code', null, e.key), ctx.canChange ? editor(e) : oneLine(e.text), oneLine(e.default_text),
-      oneLine(e.description, 300)])));
+      oneLine(e.description, 300)]), null, true));
   }
 
   function editor(e) {
     const input = h('input', { type: 'text', value: e.text, 'aria-label': 'Value of ' + e.key, size: '10', name: e.key });
-    const form = h('form', { class: 'toolbar' }, input, h('button', { type: 'submit' }, 'Save'));
+    const form = h('form', { class: 'inline-edit' }, input, h('button', { type: 'submit' }, 'Save'));
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       try {

@@ -21,13 +21,13 @@ export function mount(main, ctx) {
     h('section', { 'aria-labelledby': 'h-health' }, h('h2', { id: 'h-health' }, 'Daemon'), h('div', { class: 'panel' }, health)));
 
   const perMinute = timeChart(charts, 'Runs per minute, last hour', [
-    { label: 'completed', color: '--chart-ok' }, { label: 'failed', color: '--chart-bad' }]);
+    { label: 'completed', color: '--chart-ok' }, { label: 'failed', color: '--chart-bad' }], 60);
   const perHour = timeChart(charts, 'Runs per hour, last day', [
-    { label: 'completed', color: '--chart-ok' }, { label: 'failed', color: '--chart-bad' }]);
+    { label: 'completed', color: '--chart-ok' }, { label: 'failed', color: '--chart-bad' }], 3600);
   const runTimes = timeChart(charts, 'Run time per minute (p50, p95)', [
-    { label: 'p50', color: '--chart-a', unit: 'seconds' }, { label: 'p95', color: '--chart-b', unit: 'seconds' }]);
+    { label: 'p50', color: '--chart-a', unit: 'seconds' }, { label: 'p95', color: '--chart-b', unit: 'seconds' }], 60);
   const waits = timeChart(charts, 'Queue wait per minute (p50, p95)', [
-    { label: 'p50', color: '--chart-a', unit: 'seconds' }, { label: 'p95', color: '--chart-b', unit: 'seconds' }]);
+    { label: 'p50', color: '--chart-a', unit: 'seconds' }, { label: 'p95', color: '--chart-b', unit: 'seconds' }], 60);
 
   function showStatus(s) {
     fill(cards, STATES.map((st) => h('a', {
