@@ -1,5 +1,6 @@
 package dev.queuectl.client;
 
+import dev.queuectl.client.render.Display;
 import dev.queuectl.client.render.JobRenderer;
 import dev.queuectl.client.render.StatusRenderer;
 import dev.queuectl.client.transport.SocketClient;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +56,10 @@ public final class CdsTraining {
         RunStatsView.Window w = new RunStatsView.Window(1, 1, 0.5, 0.9);
         StatusView status = new StatusView("v", 1, "node", "sqlite", 1, now, 1.5, "/s", "/d", counts,
                 new WorkersView(2, false, List.of(new BusyWorker("train", 1, now, 1.0))), new RunStatsView(w, w));
-        JobRenderer.detail(roundTrip(job, JobView::fromJson), now, out);
-        JobRenderer.table(roundTrip(new JobList(List.of(job), 2), JobList::fromJson), now, out, "none");
-        StatusRenderer.print(roundTrip(status, StatusView::fromJson), out);
+        Display local = new Display(null, Map.of("COLUMNS", "80"));
+        JobRenderer.detail(roundTrip(job, JobView::fromJson), now, local, out);
+        JobRenderer.table(roundTrip(new JobList(List.of(job), 2), JobList::fromJson), now, local, out, "none");
+        StatusRenderer.print(roundTrip(status, StatusView::fromJson), new Display(ZoneOffset.UTC, Map.of()), out);
         roundTrip(new ConfigView(List.of(new ConfigEntry("workers", 2, "2", 2, "2", "d"))), ConfigView::fromJson);
         roundTrip(new LogChunk("train", 1, 1, 0, 2, 0, false, "hi"), LogChunk::fromJson);
         try {
