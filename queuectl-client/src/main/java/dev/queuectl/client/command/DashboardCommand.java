@@ -1,7 +1,6 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
-import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.request.DashboardRequest;
@@ -18,21 +17,22 @@ import java.nio.file.attribute.PosixFilePermissions;
  * login link, from the daemon over the socket (whoever may use the socket may have it).
  */
 public final class DashboardCommand extends DaemonCommand {
-    private final picocli.CommandLine.Model.OptionSpec open = flag(
-            "Open the link in the default browser (through a 0600 file, so the token never shows in a process list).",
+    private final picocli.CommandLine.Model.OptionSpec open = flag("Open the link in the default browser.",
             "--open");
-    private final picocli.CommandLine.Model.OptionSpec readOnly = flag(
-            "The read-only link: its session sees everything and changes nothing.", "--read-only");
-    private final picocli.CommandLine.Model.OptionSpec rotate = flag(
-            "Replace both tokens first: every earlier link, session and API token stops working.", "--rotate");
-    private final picocli.CommandLine.Model.OptionSpec token = flag(
-            "Print only the token, for API clients (Authorization: Bearer TOKEN).", "--token");
+    private final picocli.CommandLine.Model.OptionSpec readOnly = flag("The link of a session that cannot change"
+            + " anything.", "--read-only");
+    private final picocli.CommandLine.Model.OptionSpec rotate = flag("Replace both tokens first; old links,"
+            + " sessions and tokens stop working.", "--rotate");
+    private final picocli.CommandLine.Model.OptionSpec token = flag("Print only the token (for Authorization:"
+            + " Bearer).", "--token");
 
     public DashboardCommand(ClientContext context) {
         super(context, "dashboard",
-                "Print the web dashboard's login link (the daemon serves it when http-listen is set).",
-                "The link carries a secret token: visiting it logs the browser in and drops the token from the",
-                "address. Over SSH: ssh -L 8765:127.0.0.1:8765 HOST, then open the link on your machine.");
+                "Print the web dashboard's login link.",
+                "The daemon serves the dashboard and its JSON API when http-listen is set. The link carries a"
+                        + " secret token: visiting it logs the browser in and drops the token from the address."
+                        + " --open goes through a private file, so the token never shows in a process list. Over"
+                        + " SSH: ssh -L 8765:127.0.0.1:8765 HOST, then open the link on your own machine.");
     }
 
     @Override
@@ -71,17 +71,37 @@ public final class DashboardCommand extends DaemonCommand {
                     + "<a href=\"" + url + "\">Open the queuectl dashboard</a>\n", StandardCharsets.UTF_8);
             Files.move(tmp, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.ERROR, "could not write the page that opens the dashboard: "
-                    + e.getMessage() + "; open the link above yourself");
+            err().println("queuectl: could not write the page that opens the dashboard (" + e.getMessage()
+                    + "); open the link above yourself");
+            return;
+        }
+        Path opener = onPath("xdg-open");
+        if (opener == null) {
+            err().println("queuectl: no xdg-open on the PATH to start a browser with; open the link above yourself");
+            return;
         }
         try {
-            Process p = new ProcessBuilder("xdg-open", page.toUri().toString()).redirectErrorStream(true)
+            Process p = new ProcessBuilder(opener.toString(), page.toUri().toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.getOutputStream().close();
         } catch (IOException e) {
-            err().println("queuectl: could not start a browser (xdg-open: " + e.getMessage()
-                    + "); open the link above yourself");
+            err().println("queuectl: could not start a browser (" + e.getMessage() + "); open the link above yourself");
         }
+    }
+
+    /** The program's path in this environment's PATH, or null. */
+    private Path onPath(String program) {
+        String path = context.env().get("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(":")) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private Path cacheDir() {
