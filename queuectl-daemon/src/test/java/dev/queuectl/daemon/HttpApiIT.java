@@ -158,4 +158,15 @@ class HttpApiIT {
         assertTrue(m.body().contains("queuectl_http_connections"), "the listener's own gauges are there");
         assertFalse(m.body().isEmpty());
     }
+
+    @Test
+    void withHttpOpenMetricsPrometheusScrapesWithoutASession() {
+        try (HttpDaemon open = HttpDaemon.start(s -> s.with(dev.queuectl.daemon.config.DaemonOption.HTTP_OPEN_METRICS,
+                "true"))) {
+            HttpApi.Answer m = open.api.get("/metrics");
+            assertEquals(200, m.status());
+            assertTrue(m.body().contains("queuectl_jobs{state=\"pending\"}"));
+            assertEquals(401, open.api.get("/api/v1/status").status(), "only /metrics is open");
+        }
+    }
 }
