@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * keep-alive → bounded body → {@link HttpConnection}, which answers in order through the
  * {@link HttpRouter}. Writes are bounded by a small write-buffer watermark: a client that does
  * not read stops being read from (and an event stream skips messages), so nothing grows.
+ * {@link #start} and {@link #close} may be called from any thread; the rest runs on event loops.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);

@@ -52,7 +52,7 @@ export function mount(main, ctx) {
         { cell: oneLine(j.command, 100), class: 'cmd' }, { cell: oneLine(j.last_error, 200), class: 'err' }];
       return ctx.canChange ? [box].concat(cells) : cells;
     });
-    const headers = ['Job', { text: 'Attempts', class: 'num' }, 'Died', 'Command', 'Last error'];
+    const headers = ['Job', { text: 'Attempts', class: 'num' }, 'Died at', 'Command', 'Last error'];
     fill(list, table(ctx.canChange ? [{ text: '', class: '' }].concat(headers) : headers, rows),
       h('p', { class: 'muted' }, number(jobs.length) + ' shown of ' + number(total) + ' dead jobs'
         + (total > jobs.length ? ' (newest first)' : '') + '.'));

@@ -40,7 +40,9 @@ export function mount(main, ctx) {
       h('div', { class: 'card' }, h('div', { class: 'n' }, w.stopped ? 'stopped' : 'taking jobs'),
         h('div', { class: 'label' }, 'pool')),
       windowCard(s.stats && s.stats.last_minute, 'last minute'),
-      windowCard(s.stats && s.stats.last_hour, 'last hour'));
+      // The status counts runs since the daemon started; the charts below reach back further.
+      windowCard(s.stats && s.stats.last_hour, s.uptime < 3600 ? 'since the start ' + duration(s.uptime) + ' ago'
+        : 'last hour'));
     const rows = [
       ['version', s.version + ' (protocol ' + s.protocol + ')'], ['node', s.node], ['store', s.store],
       ['pid', String(s.pid)], ['started', time(s.started_at)], ['uptime', duration(s.uptime)],
@@ -56,9 +58,9 @@ export function mount(main, ctx) {
 
   function windowCard(win, label) {
     if (!win) return null;
-    const text = win.completed + ' ok · ' + win.failed + ' failed';
-    const p95 = win.p95_run_seconds == null ? '' : ', p95 ' + duration(win.p95_run_seconds);
-    return h('div', { class: 'card' }, h('div', { class: 'n' }, text), h('div', { class: 'label' }, label + p95));
+    const p95 = win.p95_run_seconds == null ? '' : ' · p95 ' + duration(win.p95_run_seconds);
+    return h('div', { class: 'card' }, h('div', { class: 'n' }, number(win.completed) + ' / ' + number(win.failed)),
+      h('div', { class: 'label' }, 'completed / failed, ' + label + p95));
   }
 
   function showStats(st) {
