@@ -1,5 +1,6 @@
 package dev.queuectl.daemon.config;
 
+import dev.queuectl.protocol.TimeRules;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -32,14 +33,16 @@ public enum DaemonOption {
             "Client connections open at once; further ones are refused with UNAVAILABLE (1 to 65536).",
             v -> SettingParsers.wholeNumber(v, 1, 65_536)),
     DRAIN_TIMEOUT("drain-timeout", "DURATION", "30s", null,
-            "On SIGTERM or queuectl drain, how long running jobs may finish before they are stopped (0 to 24h).",
-            v -> SettingParsers.duration(v, "0", "24h")),
+            "On SIGTERM or queuectl drain, how long running jobs may finish before they are stopped ("
+                    + TimeRules.DRAIN_TIMEOUT.range() + ").",
+            v -> SettingParsers.duration(TimeRules.DRAIN_TIMEOUT, v)),
     OUTPUT_LIMIT("output-limit", "SIZE", "1MiB", null,
             "Output kept per run, stdout and stderr together; beyond it the end is kept (1KiB to 1GiB).",
             v -> SettingParsers.size(v, 1024, 1024L * 1024 * 1024)),
     KILL_GRACE("kill-grace", "DURATION", "5s", null,
-            "Time between SIGTERM and SIGKILL when a job's processes are stopped (100ms to 10m).",
-            v -> SettingParsers.duration(v, "100ms", "10m")),
+            "Time between SIGTERM and SIGKILL when a job's processes are stopped (" + TimeRules.KILL_GRACE.range()
+                    + ").",
+            v -> SettingParsers.duration(TimeRules.KILL_GRACE, v)),
     LOG_FORMAT("log-format", "FORMAT", "auto", null,
             "Log lines on stderr: text, journal, json, or auto (journal under systemd, else text).",
             SettingParsers::logFormat),
