@@ -2,6 +2,7 @@ package dev.queuectl.client;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.queuectl.daemon.ShortTempDir;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ final class Browser implements AutoCloseable {
             }
             assumeTrue(false, what);
         }
-        Path profile = Files.createTempDirectory(Path.of("/tmp"), "qc-chromium");
+        Path profile = ShortTempDir.create();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -119,7 +120,7 @@ final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            TestFiles.deleteTree(profile);
+            ShortTempDir.delete(profile);
         }
     }
 }

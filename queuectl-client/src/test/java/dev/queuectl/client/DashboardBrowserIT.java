@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuectl.daemon.QueueDaemon;
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.daemon.config.DaemonSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -30,6 +31,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * link {@code queuectl dashboard} prints. Each test leaves screenshots in target/screenshots/.
  */
 class DashboardBrowserIT {
+    @RegisterExtension
+    static final ShortTempDir DIR = ShortTempDir.perClass();
     private static Path root;
     private static QueueDaemon daemon;
     private static Path socket;
@@ -38,7 +41,7 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void startDaemon() throws IOException {
-        root = Files.createTempDirectory(Path.of("/tmp"), "qc");
+        root = DIR.path();
         socket = root.resolve("d.sock");
         daemon = QueueDaemon.start(DaemonSettings.of(root.resolve("data"), socket)
                 .withHttpListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
@@ -47,7 +50,6 @@ class DashboardBrowserIT {
     @AfterAll
     static void stopDaemon() throws IOException {
         daemon.close();
-        TestFiles.deleteTree(root);
     }
 
     @BeforeEach

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuectl.daemon.QueueDaemon;
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.protocol.json.Json;
 import java.io.IOException;
@@ -22,16 +23,19 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code queuectl dashboard}: its links, tokens and rotation, against a daemon with and without HTTP. */
 class DashboardCliIT {
+    @RegisterExtension
+    final ShortTempDir temp = new ShortTempDir();
     private Path root;
     private QueueDaemon daemon;
     private Path socket;
 
     @BeforeEach
     void start() throws IOException {
-        root = Files.createTempDirectory(Path.of("/tmp"), "qc");
+        root = temp.path();
         socket = root.resolve("d.sock");
         daemon = QueueDaemon.start(DaemonSettings.of(root.resolve("data"), socket)
                 .withHttpListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
@@ -40,7 +44,6 @@ class DashboardCliIT {
     @AfterEach
     void stop() throws IOException {
         daemon.close();
-        TestFiles.deleteTree(root);
     }
 
     private CliRun ok(String... args) {
