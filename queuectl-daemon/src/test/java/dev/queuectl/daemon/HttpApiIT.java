@@ -54,7 +54,12 @@ class HttpApiIT {
         Map<String, Object> stats = get("/api/v1/stats");
         assertEquals(60, ((List<?>) stats.get("minutes")).size());
         assertEquals(24, ((List<?>) stats.get("hours")).size());
-        assertEquals("read-write", get("/api/v1/session").get("role"));
+        Map<String, Object> session = get("/api/v1/session");
+        assertEquals("read-write", session.get("role"));
+        assertTrue(((List<?>) session.get("ops")).containsAll(List.of("enqueue", "stats", "dlq_retry")));
+        for (Object field : (List<?>) session.get("list_fields")) {
+            assertTrue(List.of("search", "labels", "since", "cursor").contains(field), "a list filter: " + field);
+        }
         assertEquals("read-only", api.get("/api/v1/session", d.readOnly()).result().get("role"));
     }
 

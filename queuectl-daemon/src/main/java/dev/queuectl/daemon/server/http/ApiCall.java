@@ -113,11 +113,16 @@ final class ApiCall {
                 + "); the daemon log has the details");
     }
 
-    /** {@code GET /api/v1/session}: this session's role. */
+    /**
+     * {@code GET /api/v1/session}: this session's role, and what this daemon can do (its ops, and
+     * which of the list filters it takes), so the pages offer only what works.
+     */
     void session(Exchange x) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("role", x.role.key());
         m.put("bearer", x.bearer);
+        m.put("ops", Capabilities.OPS);
+        m.put("list_fields", Capabilities.LIST_FIELDS);
         x.respond(HttpResponseStatus.OK, Responses.JSON, Codec.encodeResult(null, m), Responses.Caching.NONE);
     }
 

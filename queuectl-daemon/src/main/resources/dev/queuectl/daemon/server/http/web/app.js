@@ -1,6 +1,7 @@
 // The dashboard's entry point: finds the view for the address, mounts it in <main>, keeps
 // navigation inside the page (so the live connection stays open) and marks the current menu item.
 import { Live } from './live.js';
+import { api } from './api.js';
 import { h, fill } from './dom.js';
 
 const role = document.querySelector('meta[name="queuectl-role"]').content;
@@ -17,6 +18,8 @@ const ROUTES = [
 ];
 
 let current = null;
+// What this daemon can do (its ops, the list filters it takes), asked once.
+let session = { ops: [], list_fields: [] };
 
 function navigate(url, replace) {
   if (replace) history.replaceState(null, '', url);
@@ -43,6 +46,8 @@ async function render(focus) {
   current = view.mount(main, {
     role,
     canChange: role === 'read-write',
+    ops: new Set(session.ops),
+    listFields: new Set(session.list_fields),
     params,
     query: new URLSearchParams(location.search),
     live,
@@ -71,4 +76,4 @@ document.addEventListener('click', (e) => {
 });
 
 window.addEventListener('popstate', () => render(false));
-render(false);
+api.get('session').then((s) => { session = s; }).catch(() => {}).finally(() => render(false));

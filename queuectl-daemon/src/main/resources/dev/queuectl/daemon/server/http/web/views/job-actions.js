@@ -8,18 +8,39 @@ const ACTIONS = {
     confirm: 'The job, its history and its output are deleted. This cannot be undone.', done: 'Purged.' },
 };
 
-export function actionsFor(state) {
-  switch (state) {
+// Offered only where the daemon has the op (older daemons lack some).
+const OPTIONAL = {
+  rerun: { name: 'rerun', label: 'Run again', done: 'The job is pending again (attempts reset, history kept).' },
+  hold: { name: 'hold', label: 'Hold', done: 'Held: the job will not start until it is released.' },
+  release: { name: 'release', label: 'Release', done: 'Released: the job may start again.' },
+};
+
+/** The actions for a job (its state and held flag), among the ops the daemon has. */
+export function actionsFor(job, ops) {
+  const out = [];
+  const has = (op) => ops.has(op);
+  switch (job.state) {
     case 'pending':
     case 'failed':
-      return [Object.assign({}, ACTIONS.cancel, { confirm: 'The job moves to the dead-letter queue and will not run.' })];
+      if (job.held === true && has('release')) out.push(OPTIONAL.release);
+      if (job.held === false && has('hold')) out.push(OPTIONAL.hold);
+      out.push(Object.assign({}, ACTIONS.cancel, { confirm: 'The job moves to the dead-letter queue and will not run.' }));
+      break;
     case 'processing':
-      return [Object.assign({}, ACTIONS.cancel, {
+      out.push(Object.assign({}, ACTIONS.cancel, {
         confirm: 'Its processes are stopped (SIGTERM, then SIGKILL) and the job moves to the dead-letter queue.',
-      })];
+      }));
+      break;
     case 'dead':
-      return [ACTIONS.retry, ACTIONS.purge];
+      out.push(ACTIONS.retry);
+      if (has('rerun')) out.push(OPTIONAL.rerun);
+      out.push(ACTIONS.purge);
+      break;
+    case 'completed':
+      if (has('rerun')) out.push(OPTIONAL.rerun);
+      break;
     default:
-      return [];
+      break;
   }
+  return out;
 }

@@ -7,7 +7,7 @@ import { confirmAction } from '../confirm.js';
 import { actionsFor } from './job-actions.js';
 
 const SHOWN = ['id', 'command', 'state', 'attempts', 'max_retries', 'priority', 'run_at', 'timeout', 'created_at',
-  'updated_at', 'started_at', 'finished_at', 'exit_code', 'last_error', 'history'];
+  'updated_at', 'started_at', 'finished_at', 'exit_code', 'last_error', 'history', 'why_waiting'];
 const OUTPUT_LIMIT = 4 * 1024 * 1024;
 
 export function mount(main, ctx) {
@@ -89,6 +89,7 @@ export function mount(main, ctx) {
       const names = Object.keys(v);
       return names.length ? names.join(', ') + ' (values hidden)' : 'none';
     }
+    if (key === 'env_names') return v.length ? v.map((n) => oneLine(n, 100)).join(', ') + ' (values hidden)' : 'none';
     if (Array.isArray(v)) return v.map((x) => oneLine(typeof x === 'object' ? JSON.stringify(x) : String(x), 200)).join(', ') || 'none';
     if (typeof v === 'object') return oneLine(JSON.stringify(v), 500);
     if (/_at$/.test(key)) return time(v);
@@ -99,8 +100,12 @@ export function mount(main, ctx) {
     let reason = null;
     if (job.state === 'pending' || job.state === 'failed') {
       const due = Date.parse(job.run_at);
-      if (job.reason) reason = job.reason;
-      else if (due > Date.now()) reason = (job.state === 'failed' ? 'Waiting to retry: not due until ' : 'Not due until ');
+      if (job.why_waiting) {
+        fill(why, oneLine(job.why_waiting.message, 300), job.why_waiting.until ? [' (', time(job.why_waiting.until), ')'] : null);
+        why.hidden = false;
+        return;
+      }
+      if (due > Date.now()) reason = (job.state === 'failed' ? 'Waiting to retry: not due until ' : 'Not due until ');
       else if (status && status.workers.stopped) reason = 'Waiting: the workers are stopped (worker start).';
       else if (status && status.workers.busy >= status.workers.configured) {
         reason = 'Waiting for a free worker (' + status.workers.busy + ' of ' + status.workers.configured + ' busy).';
@@ -113,7 +118,7 @@ export function mount(main, ctx) {
   function renderActions() {
     fill(actions);
     if (!ctx.canChange) return;
-    for (const a of actionsFor(job.state)) {
+    for (const a of actionsFor(job, ctx.ops)) {
       actions.appendChild(h('button', { type: 'button', class: a.danger ? 'danger' : 'primary', dataset: { action: a.name },
         onclick: () => act(a) }, a.label));
     }

@@ -13,6 +13,8 @@ export function mount(main, ctx) {
     newest_first: q.get('newest_first') === 'true',
     limit: q.get('limit') || '100',
     cursor: q.get('cursor') || '',
+    search: q.get('search') || '',
+    labels: q.getAll('labels'),
   };
   const results = h('div', { 'aria-live': 'polite' });
   const error = h('div', { role: 'alert' });
@@ -22,8 +24,15 @@ export function mount(main, ctx) {
     h('option', { value: 'false' }, 'oldest first'), h('option', { value: 'true', selected: filter.newest_first }, 'newest first'));
   const limit = h('select', { name: 'limit', id: 'f-limit' },
     ['50', '100', '500', '1000'].map((n) => h('option', { value: n, selected: filter.limit === n }, n)));
+  // Filters the daemon's list takes beyond the state (newer daemons): shown only when it does.
+  const search = ctx.listFields.has('search')
+    ? h('input', { type: 'search', name: 'search', id: 'f-search', value: filter.search, placeholder: 'id or command' }) : null;
+  const label = ctx.listFields.has('labels')
+    ? h('input', { type: 'text', name: 'labels', id: 'f-label', value: filter.labels.join(' '), placeholder: 'key=value' }) : null;
   const form = h('form', { class: 'filters', role: 'search' },
     h('label', { for: 'f-state' }, 'State', stateSelect),
+    search ? h('label', { for: 'f-search' }, 'Search', search) : null,
+    label ? h('label', { for: 'f-label' }, 'Labels', label) : null,
     h('label', { for: 'f-order' }, 'Order', order),
     h('label', { for: 'f-limit' }, 'Per page', limit),
     h('button', { type: 'submit', class: 'primary' }, 'Show'));
@@ -31,6 +40,8 @@ export function mount(main, ctx) {
     e.preventDefault();
     const p = new URLSearchParams();
     if (stateSelect.value) p.set('state', stateSelect.value);
+    if (search && search.value.trim()) p.set('search', search.value.trim());
+    if (label) label.value.split(/\s+/).filter((l) => l).forEach((l) => p.append('labels', l));
     if (order.value === 'true') p.set('newest_first', 'true');
     if (limit.value !== '100') p.set('limit', limit.value);
     ctx.navigate('/jobs' + (p.toString() ? '?' + p : ''));
@@ -41,6 +52,8 @@ export function mount(main, ctx) {
   async function load() {
     const params = { limit: filter.limit, newest_first: filter.newest_first ? 'true' : null, cursor: filter.cursor || null };
     if (filter.state) params.state = filter.state;
+    if (filter.search) params.search = filter.search;
+    if (filter.labels.length) params.labels = filter.labels;
     try {
       const page = await api.get('jobs', params);
       fill(error);
