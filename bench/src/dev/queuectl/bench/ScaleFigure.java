@@ -45,7 +45,7 @@ final class ScaleFigure implements Figure {
 
     /** Medians in ms, and the daemon's RSS in bytes after them. */
     private record Measured(double status, double list, double show, double claim, long rss, double overview,
-                            double jobsPage) {
+                            double jobsPage, long rssAfterApi) {
     }
 
     @Override
@@ -114,6 +114,8 @@ final class ScaleFigure implements Figure {
                 Unit.MS, small.overview, base, twice));
         out.add(Row.of("5h. API: jobs page (100 newest), " + sz + " jobs", big.jobsPage, Unit.MS, small.jobsPage, base,
                 twice));
+        out.add(Row.of("5i. daemon RSS after the API requests, near-empty store", small.rssAfterApi, Unit.BYTES, helloRss,
+                "idle `java Hello`, daemon JVM flags", Target.atMost(96 * 1024 * 1024, Unit.BYTES)));
         ctx.note("Figure 5: the near-empty baseline store holds one completed job (the one `show` reads) and "
                 + SMALL_STORE_PENDING + " pending jobs not due for 30 days (so `list` returns a full page of 100 there too);"
                 + " medians of " + ctx.sizes().scaleReps() + " round trips each (5 warm-up), claim = median of "
@@ -121,7 +123,8 @@ final class ScaleFigure implements Figure {
                 + " (MiB); its baseline is a trivial `java Hello` sleeping, started with the daemon launcher's JVM flags."
                 + " 5g/5h: medians over one keep-alive HTTP connection with the bearer token (JDK HttpClient); 5g is"
                 + " the sum of the overview page's three requests, GET /api/v1/status, /api/v1/stats and"
-                + " /api/v1/jobs?state=pending&limit=1; 5h is GET /api/v1/jobs?limit=100&newest_first=true.");
+                + " /api/v1/jobs?state=pending&limit=1; 5h is GET /api/v1/jobs?limit=100&newest_first=true. Both daemons"
+                + " run with the HTTP listener on; 5e and 5f are read before any API request, 5i after them.");
     }
 
     private static Measured measure(BenchContext ctx, Daemon d, WireConnection c, Path dir, String showId)
@@ -143,6 +146,10 @@ final class ScaleFigure implements Figure {
                 shows[i - warm] = w;
             }
         }
+        long[] claim = DispatchProbe.viaDaemon(c, dir.resolve("t"), "claim-", 3, ctx.sizes().scaleClaimReps());
+        Thread.sleep(1000); // let the daemon settle before reading its RSS
+        long rss = d.rssBytes();
+        // The API's figures come after the socket's RSS: the listener is on throughout, used only now.
         HttpProbe http = new HttpProbe(d.httpPort(), d.token());
         long[] overview = new long[reps];
         long[] jobsPage = new long[reps];
@@ -154,11 +161,10 @@ final class ScaleFigure implements Figure {
                 jobsPage[i - warm] = j;
             }
         }
-        long[] claim = DispatchProbe.viaDaemon(c, dir.resolve("t"), "claim-", 3, ctx.sizes().scaleClaimReps());
-        Thread.sleep(1000); // let the daemon settle before reading its RSS
+        Thread.sleep(1000);
         return new Measured(Stats.nanosAsMillis(status).median(), Stats.nanosAsMillis(lists).median(),
-                Stats.nanosAsMillis(shows).median(), Stats.nanosAsMillis(claim).median(), d.rssBytes(),
-                Stats.nanosAsMillis(overview).median(), Stats.nanosAsMillis(jobsPage).median());
+                Stats.nanosAsMillis(shows).median(), Stats.nanosAsMillis(claim).median(), rss,
+                Stats.nanosAsMillis(overview).median(), Stats.nanosAsMillis(jobsPage).median(), d.rssBytes());
     }
 
     /** One request and its answer; fails on a refusal. Returns the round trip in ns. */

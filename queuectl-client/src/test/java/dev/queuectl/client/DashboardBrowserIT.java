@@ -191,6 +191,12 @@ class DashboardBrowserIT {
         assertTrue(web.findElement(By.cssSelector("main dl")).getText().contains("<script>window.queuectlXss=2</script>"));
         assertEquals(0, web.findElements(By.cssSelector("main img, main script")).size(), "no element was made");
         assertNull(web.executeScript("return window.queuectlXss;"), "no script ran");
+
+        cli("enqueue", "--id", "ansi", "printf '\\033[31mred\\033[0m\\n'");
+        await().atMost(Duration.ofSeconds(10)).until(() -> CliRun.run(socket, "show", "ansi").out.contains("completed"));
+        go("/jobs/ansi");
+        await().atMost(Duration.ofSeconds(10)).until(() -> web.findElement(By.id("output")).getText()
+                .contains("\\x1b[31mred\\x1b[0m"));
     }
 
     @Test
