@@ -133,14 +133,15 @@ final class ApiCall {
 
     /**
      * {@code POST /api/v1/dlq/retry|purge}: {@code {"all":true}} is the op itself; {@code {"ids":[...]}}
-     * runs it for each id and answers {@code {"count": done, "failed": [{"id","code","message"}]}}.
+     * is too where the op takes several ids, else it runs the op for each id and answers
+     * {@code {"count": done, "failed": [{"id","code","message"}]}}.
      */
     void dlq(Exchange x, Op op, Map<String, Object> body) {
-        Object ids = body.remove("ids");
-        if (ids == null) {
-            call(x, op, body);
+        if (Capabilities.DLQ_TAKES_IDS || !body.containsKey("ids")) {
+            call(x, op, body); // the op itself takes several ids (or it is "all")
             return;
         }
+        Object ids = body.remove("ids");
         decode(x, op, Map.of("all", true)); // the session's rights, before anything runs
         if (!body.isEmpty()) {
             throw ProtocolException.invalid("give either \"ids\": [...] or \"all\": true, and nothing else");

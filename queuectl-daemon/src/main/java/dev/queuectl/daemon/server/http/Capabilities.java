@@ -21,6 +21,9 @@ final class Capabilities {
 
     static final List<String> OPS = ops();
     static final List<String> LIST_FIELDS = listFields();
+    /** Whether {@code dlq_retry} and {@code dlq_purge} take several {@code ids} themselves. */
+    static final boolean DLQ_TAKES_IDS = accepts(Op.DLQ_RETRY, Map.of("ids", List.of("a")))
+            && accepts(Op.DLQ_PURGE, Map.of("ids", List.of("a")));
 
     private Capabilities() {
     }
@@ -45,15 +48,20 @@ final class Capabilities {
     private static List<String> listFields() {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Object> probe : LIST_PROBES.entrySet()) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put(probe.getKey(), probe.getValue());
-            try {
-                Op.LIST.decode(Fields.of(fields, ""));
+            if (accepts(Op.LIST, Map.of(probe.getKey(), probe.getValue()))) {
                 out.add(probe.getKey());
-            } catch (ProtocolException e) {
-                // not a field of this daemon's list (or the probe value does not fit it)
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /** Whether the op's decoder takes these fields. */
+    private static boolean accepts(Op op, Map<String, Object> fields) {
+        try {
+            op.decode(Fields.of(new LinkedHashMap<>(fields), ""));
+            return true;
+        } catch (ProtocolException e) {
+            return false; // a field this daemon's op does not know (or a value that does not fit it)
+        }
     }
 }
