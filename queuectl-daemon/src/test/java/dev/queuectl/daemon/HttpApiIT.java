@@ -50,7 +50,7 @@ class HttpApiIT {
         Map<String, Object> bySocket = d.socket.ok("{\"op\":\"status\"}");
         assertEquals(bySocket.get("pid"), status.get("pid"));
         assertEquals(bySocket.get("node"), status.get("node"));
-        assertEquals(3L, status.get("protocol"));
+        assertEquals((long) dev.queuectl.protocol.ProtocolVersion.CURRENT, status.get("protocol"));
         Map<String, Object> stats = get("/api/v1/stats");
         assertEquals(60, ((List<?>) stats.get("minutes")).size());
         assertEquals(24, ((List<?>) stats.get("hours")).size());

@@ -1,7 +1,8 @@
 package dev.queuectl.daemon.engine;
 
 import dev.queuectl.daemon.engine.output.OutputFiles;
-import dev.queuectl.daemon.engine.process.GroupTerminator;
+import dev.queuectl.daemon.engine.process.RunTree;
+import dev.queuectl.daemon.engine.process.TreeTerminator;
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.RunEnd;
 import java.nio.file.Path;
@@ -9,8 +10,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A claimed run from its claim until its end is recorded: which process it is, whether the
- * daemon asked it to stop and why. The first stop request wins; a request that arrives before
+ * A claimed run from its claim until its end is recorded: which processes are its (its
+ * {@link RunTree}), whether the daemon asked it to stop and why. The first stop request wins; a request that arrives before
  * the process exists takes effect as soon as it does. Thread-safe.
  */
 final class ActiveRun {
@@ -22,13 +23,13 @@ final class ActiveRun {
     /** Completes once the run's end is committed. */
     final CompletableFuture<RunEnd> ended = new CompletableFuture<>();
 
-    private final GroupTerminator terminator;
-    private int pid;
+    private final TreeTerminator terminator;
+    private RunTree tree;
     private Instant startedAt;
     private StopReason stop;
     private volatile long freedBytes;
 
-    ActiveRun(ClaimedRun run, OutputFiles.RunFile outputFile, GroupTerminator terminator) {
+    ActiveRun(ClaimedRun run, OutputFiles.RunFile outputFile, TreeTerminator terminator) {
         this.run = run;
         this.outputFile = outputFile;
         this.output = outputFile.path();
@@ -36,11 +37,11 @@ final class ActiveRun {
     }
 
     /** The process exists now; a stop requested earlier is carried out at once. */
-    synchronized void attach(int pid, Instant startedAt) {
-        this.pid = pid;
+    synchronized void attach(RunTree tree, Instant startedAt) {
+        this.tree = tree;
         this.startedAt = startedAt;
         if (stop != null) {
-            terminator.terminate(pid);
+            terminator.terminate(tree);
         }
     }
 
@@ -57,8 +58,8 @@ final class ActiveRun {
         if (signalled) {
             return true;
         }
-        if (pid > 0) {
-            terminator.terminate(pid);
+        if (tree != null) {
+            terminator.terminate(tree);
         }
         return true;
     }
@@ -71,8 +72,13 @@ final class ActiveRun {
         return startedAt;
     }
 
+    /** The run's processes, once its shell exists; else null. */
+    synchronized RunTree tree() {
+        return tree;
+    }
+
     synchronized int pid() {
-        return pid;
+        return tree == null ? 0 : tree.pid();
     }
 
     long freedBytes() {

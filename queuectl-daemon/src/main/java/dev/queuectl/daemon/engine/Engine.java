@@ -1,7 +1,9 @@
 package dev.queuectl.daemon.engine;
 
+import dev.queuectl.daemon.engine.process.ContainmentInfo;
 import dev.queuectl.daemon.event.EventBus;
 import dev.queuectl.daemon.event.JobEvent;
+import dev.queuectl.daemon.health.Loop;
 import dev.queuectl.daemon.job.JobState;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -34,6 +37,8 @@ public final class Engine implements AutoCloseable {
     private final Drainer drainer;
     private final EventBus.Subscription wakeUps;
 
+    private volatile ScheduledFuture<?> outputGuard;
+
     public Engine(EngineParts parts) {
         this.ctx = new EngineContext(parts);
         Dispatcher[] d = new Dispatcher[1];
@@ -45,7 +50,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void onEvent(JobEvent e) {
-        if (e instanceof JobEvent.Enqueued || e instanceof JobEvent.ConfigChanged
+        if (e instanceof JobEvent.Enqueued || e instanceof JobEvent.ConfigChanged || e instanceof JobEvent.Modified
                 || e instanceof JobEvent.StateChanged && ((JobEvent.StateChanged) e).state() == JobState.PENDING
                 || e instanceof JobEvent.BulkChanged && ((JobEvent.BulkChanged) e).state() == JobState.PENDING) {
             dispatcher.wake();
@@ -54,7 +59,8 @@ public final class Engine implements AutoCloseable {
 
     /** Recovers runs a crash left behind (blocking), then starts dispatching. */
     public void start() {
-        log.info("node {}: running jobs with the {}", ctx.node, ctx.launcher.describe());
+        log.info("node {}: running jobs with the {}; {}", ctx.node, ctx.launcher.describe(),
+                ctx.containment.info().describe());
         try {
             ctx.outputs.clearSpools();
         } catch (IOException e) {
@@ -64,11 +70,21 @@ public final class Engine implements AutoCloseable {
         dispatcher.start();
         // One guard for every running job's output (not a timer task per run): once a second,
         // a runaway job's file has its head freed beyond the output limit.
-        ctx.timer.scheduleWithFixedDelay(() -> {
+        Loop guard = ctx.health.loop(Loop.OUTPUT_GUARD, () -> outputGuard != null && !outputGuard.isDone());
+        outputGuard = ctx.timer.scheduleWithFixedDelay(() -> guard.turn(null, () -> {
             for (ActiveRun a : registry.all()) {
-                a.freedBytes(ctx.outputs.guard(a.output, a.freedBytes()));
+                try {
+                    a.freedBytes(ctx.outputs.guard(a.output, a.freedBytes()));
+                } catch (RuntimeException e) {
+                    guard.failed(a.run.id(), e);
+                }
             }
-        }, 1, 1, TimeUnit.SECONDS);
+        }), 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** How this daemon keeps track of its runs' processes. */
+    public ContainmentInfo containment() {
+        return ctx.containment.info();
     }
 
     /** This daemon's node id. */
@@ -85,6 +101,11 @@ public final class Engine implements AutoCloseable {
         }
         out.sort(Comparator.comparing(RunningRun::since));
         return out;
+    }
+
+    /** How many runs are in progress here (cheaper than {@link #running()}). */
+    public int busy() {
+        return registry.busy();
     }
 
     /** Completes when no run is in progress here. */
@@ -140,5 +161,6 @@ public final class Engine implements AutoCloseable {
         wakeUps.cancel();
         closing.open();
         ctx.terminator.killPendingNow();
+        ctx.containment.close();
     }
 }

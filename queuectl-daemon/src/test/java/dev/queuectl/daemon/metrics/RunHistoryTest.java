@@ -30,7 +30,7 @@ class RunHistoryTest {
 
     private void run(RunOutcome outcome, long waitMs, long ranMs) {
         Instant now = clock.instant();
-        ClaimedRun claimed = new ClaimedRun(1, "j", "true", "n1", 1, 0, 3, 0, null, now, now, now);
+        ClaimedRun claimed = new ClaimedRun(1, "j", "true", "n1", 1, 0, 3, 0, null, now, now, now, null, null);
         history.on(new JobEvent.RunStarted(claimed, Duration.ofMillis(waitMs)));
         history.on(new JobEvent.RunFinished(new RunEnd(1, "j", 1, outcome, 0, outcome.key(), null, now,
                 Transition.COMPLETE, null, 0), Duration.ofMillis(ranMs)));

@@ -23,6 +23,11 @@ public enum Op {
     DRAIN("drain"),
     METRICS("metrics"),
     PRUNE("prune"),
+    RERUN("rerun"),
+    HOLD("hold"),
+    RELEASE("release"),
+    EDIT("edit"),
+    COMPLETE("complete"),
     STATS("stats"),
     DASHBOARD("dashboard");
 
@@ -57,6 +62,11 @@ public enum Op {
             case DRAIN: r = DrainRequest.fromJson(fields); break;
             case METRICS: r = MetricsRequest.fromJson(fields); break;
             case PRUNE: r = PruneRequest.fromJson(fields); break;
+            case RERUN: r = RerunRequest.fromJson(fields); break;
+            case HOLD: r = HoldRequest.fromJson(fields); break;
+            case RELEASE: r = ReleaseRequest.fromJson(fields); break;
+            case EDIT: r = EditRequest.fromJson(fields); break;
+            case COMPLETE: r = CompleteRequest.fromJson(fields); break;
             case STATS: r = StatsRequest.fromJson(fields); break;
             case DASHBOARD: r = DashboardRequest.fromJson(fields); break;
             default: throw new IllegalStateException(name());

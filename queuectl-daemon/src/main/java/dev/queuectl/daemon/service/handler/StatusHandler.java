@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code status}: the daemon's identity, counts per state, workers and recent run statistics. */
+/**
+ * {@code status}: the daemon's identity, counts per state, workers, recent run statistics, its
+ * long-lived loops and how it keeps track of runs' processes.
+ */
 public final class StatusHandler implements OpHandler<StatusRequest> {
     private final ServiceContext ctx;
 
@@ -20,14 +23,16 @@ public final class StatusHandler implements OpHandler<StatusRequest> {
 
     @Override
     public CompletableFuture<StatusView> handle(StatusRequest request) {
-        return ctx.store().counts().thenApply(counts -> {
+        return ctx.store().counts().thenCombine(ctx.store().waiting(), (counts, waiting) -> {
             DaemonIdentity id = ctx.identity();
             Instant now = ctx.clock().instant();
             double uptime = Duration.between(id.startedAt(), now).toMillis() / 1000.0;
             return new StatusView(id.version(), ProtocolVersion.CURRENT, id.node(), id.store(), id.pid(),
                     id.startedAt(), uptime,
                     id.socket().toString(), id.dataDir().toString(), Views.counts(counts),
-                    Views.workers(ctx.settings().current(), ctx.engine().running(), now), ctx.stats().view());
+                    Views.workers(ctx.settings().current(), ctx.engine().running(), now), ctx.stats().view(),
+                    Views.loops(ctx.health().loops()), Views.containment(ctx.engine().containment()),
+                    Views.waiting(waiting));
         });
     }
 }
