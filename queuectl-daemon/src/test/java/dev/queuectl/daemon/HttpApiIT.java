@@ -107,9 +107,8 @@ class HttpApiIT {
 
         Map<String, Object> bulk = ok("POST", "/api/v1/dlq/retry", "{\"ids\":[\"d3\",\"d1\"]}");
         assertEquals(1L, bulk.get("count"));
-        List<?> failed = (List<?>) bulk.get("failed");
-        assertEquals("d1", ((Map<?, ?>) failed.get(0)).get("id"));
-        assertEquals("INVALID_STATE", ((Map<?, ?>) failed.get(0)).get("code"));
+        assertEquals(1L, bulk.get("skipped"), "d1 is pending again, not dead");
+        assertEquals(1L, ((Map<?, ?>) bulk.get("skipped_states")).get("pending"));
         assertEquals("pending", stateOf("d3"));
         assertEquals(1L, ok("POST", "/api/v1/dlq/purge", "{\"all\":true}").get("count"));
         assertEquals(404, api.get("/api/v1/jobs/d4", d.bearer()).status());

@@ -5,21 +5,16 @@ import dev.queuectl.daemon.service.RequestHandler;
 import dev.queuectl.protocol.Codec;
 import dev.queuectl.protocol.ErrorCode;
 import dev.queuectl.protocol.Fields;
-import dev.queuectl.protocol.JobSpec;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.json.Json;
 import dev.queuectl.protocol.json.JsonSyntaxException;
-import dev.queuectl.protocol.request.DlqPurgeRequest;
-import dev.queuectl.protocol.request.DlqRetryRequest;
 import dev.queuectl.protocol.request.Op;
 import dev.queuectl.protocol.request.Request;
 import dev.queuectl.protocol.request.StatusRequest;
 import dev.queuectl.protocol.result.StatusView;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -38,9 +33,7 @@ final class ApiCall {
     private static final Logger log = LoggerFactory.getLogger(ApiCall.class);
     /** Ops that change nothing: every session may run them, and only they may be asked with GET. */
     static final Set<Op> READ_OPS = EnumSet.of(Op.STATUS, Op.LIST, Op.SHOW, Op.LOGS, Op.WAIT, Op.CONFIG_GET,
-            Op.METRICS, Op.STATS);
-    /** Ids one bulk DLQ request may name. */
-    static final int MAX_IDS = 1000;
+            Op.METRICS, Op.STATS, Op.COMPLETE);
 
     private final RequestHandler service;
 
@@ -83,6 +76,10 @@ final class ApiCall {
                 throw new ProtocolException(ErrorCode.PERMISSION_DENIED, "this is a read-only session: it may look"
                         + " but not " + op.wireName() + " (log in with the link `queuectl dashboard` prints)");
             }
+        }
+        if (op == Op.SHOW && Boolean.TRUE.equals(fields.get("show_env")) && x.role != Role.READ_WRITE) {
+            throw new ProtocolException(ErrorCode.PERMISSION_DENIED, "this is a read-only session: it sees the names"
+                    + " of a job's environment variables, not their values");
         }
         return op.decode(Fields.of(fields, ""));
     }
@@ -129,64 +126,5 @@ final class ApiCall {
     /** {@code GET /api/v1/workers}: the workers part of the status. */
     void workers(Exchange x) {
         answer(x, service.handle(new StatusRequest()).thenApply(s -> ((StatusView) s).workers()));
-    }
-
-    /**
-     * {@code POST /api/v1/dlq/retry|purge}: {@code {"all":true}} is the op itself; {@code {"ids":[...]}}
-     * is too where the op takes several ids, else it runs the op for each id and answers
-     * {@code {"count": done, "failed": [{"id","code","message"}]}}.
-     */
-    void dlq(Exchange x, Op op, Map<String, Object> body) {
-        if (Capabilities.DLQ_TAKES_IDS || !body.containsKey("ids")) {
-            call(x, op, body); // the op itself takes several ids (or it is "all")
-            return;
-        }
-        Object ids = body.remove("ids");
-        decode(x, op, Map.of("all", true)); // the session's rights, before anything runs
-        if (!body.isEmpty()) {
-            throw ProtocolException.invalid("give either \"ids\": [...] or \"all\": true, and nothing else");
-        }
-        if (!(ids instanceof List) || ((List<?>) ids).isEmpty() || ((List<?>) ids).size() > MAX_IDS) {
-            throw ProtocolException.invalid("'ids' must be an array of 1 to " + MAX_IDS + " job ids");
-        }
-        List<String> list = new ArrayList<>();
-        for (Object o : (List<?>) ids) {
-            if (!(o instanceof String)) {
-                throw ProtocolException.invalid("'ids' must hold strings, not " + Fields.typeName(o));
-            }
-            JobSpec.validateId((String) o);
-            list.add((String) o);
-        }
-        List<CompletableFuture<Map<String, Object>>> each = new ArrayList<>(list.size());
-        for (String id : list) {
-            Request r = op == Op.DLQ_RETRY ? new DlqRetryRequest(id, false) : new DlqPurgeRequest(id, false);
-            each.add(service.handle(r).handle((v, e) -> e == null ? null : failure(id, e)));
-        }
-        answer(x, CompletableFuture.allOf(each.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-            List<Object> failed = new ArrayList<>();
-            for (CompletableFuture<Map<String, Object>> f : each) {
-                Map<String, Object> problem = f.join();
-                if (problem != null) {
-                    failed.add(problem);
-                }
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("count", list.size() - failed.size());
-            m.put("failed", failed);
-            return m;
-        }));
-    }
-
-    private static Map<String, Object> failure(String id, Throwable e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        if (cause instanceof ProtocolException) {
-            m.put("code", ((ProtocolException) cause).code().wireName());
-        } else {
-            m.put("code", ErrorCode.INTERNAL.wireName());
-        }
-        m.put("message", cause.getMessage());
-        return m;
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * the path, the query parameters and the JSON body through the protocol's own decoder, and hands
  * it to the same service the socket uses (see {@link ApiCall}). Also the catch-all
  * {@code POST /api/v1/ops/OP}, whose body is the op's fields: whatever the socket can do, the API
- * can. Event loop only; stateless.
+ * can. {@code POST /api/v1/bulk/ACTION} applies an action to several jobs (the body is the op's
+ * selection: {@code ids}, {@code filter} or {@code all}, with {@code dry_run}). Event loop only; stateless.
  */
 final class ApiRouter {
     static final String PREFIX = "/api/v1/";
@@ -22,6 +23,9 @@ final class ApiRouter {
     /** What {@code POST /api/v1/jobs/ID/ACTION} may name; the ones this daemon has no op for answer 404. */
     private static final java.util.Set<String> JOB_ACTIONS = java.util.Set.of("cancel", "retry", "purge", "rerun",
             "hold", "release", "edit");
+    /** What {@code POST /api/v1/bulk/ACTION} may name: the ops that take several ids or a filter. */
+    private static final java.util.Set<String> BULK_ACTIONS = java.util.Set.of("cancel", "retry", "purge", "rerun",
+            "hold", "release");
 
     private final ApiCall calls;
     private final EventEndpoint events;
@@ -67,7 +71,11 @@ final class ApiRouter {
             }
         } else if (two && first.equals("dlq") && (seg[1].equals("retry") || seg[1].equals("purge"))) {
             if (allow(x, HttpMethod.POST)) {
-                calls.dlq(x, seg[1].equals("retry") ? Op.DLQ_RETRY : Op.DLQ_PURGE, ApiCall.body(x));
+                calls.call(x, seg[1].equals("retry") ? Op.DLQ_RETRY : Op.DLQ_PURGE, ApiCall.body(x));
+            }
+        } else if (two && first.equals("bulk") && BULK_ACTIONS.contains(seg[1])) {
+            if (allow(x, HttpMethod.POST)) {
+                calls.call(x, Op.fromWire(ACTIONS.getOrDefault(seg[1], seg[1])), ApiCall.body(x));
             }
         } else if (one && first.equals("workers")) {
             if (allow(x, HttpMethod.GET)) {
@@ -112,6 +120,10 @@ final class ApiRouter {
         fields.put("id", seg[1]);
         if (n == 2) {
             if (allow(x, HttpMethod.GET, HttpMethod.DELETE)) {
+                if (x.isRead()) {
+                    fields.putAll(QueryFields.of(x)); // show_env
+                    fields.put("id", seg[1]);
+                }
                 calls.call(x, x.isRead() ? Op.SHOW : Op.DLQ_PURGE, fields);
             }
             return;

@@ -21,9 +21,6 @@ final class Capabilities {
 
     static final List<String> OPS = ops();
     static final List<String> LIST_FIELDS = listFields();
-    /** Whether {@code dlq_retry} and {@code dlq_purge} take several {@code ids} themselves. */
-    static final boolean DLQ_TAKES_IDS = accepts(Op.DLQ_RETRY, Map.of("ids", List.of("a")))
-            && accepts(Op.DLQ_PURGE, Map.of("ids", List.of("a")));
 
     private Capabilities() {
     }

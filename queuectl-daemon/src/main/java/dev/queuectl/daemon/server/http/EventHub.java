@@ -118,6 +118,13 @@ final class EventHub {
             enqueued.addAndGet(((JobEvent.Enqueued) e).count());
         } else if (e instanceof JobEvent.BulkChanged) {
             overflow.set(true);
+        } else if (e instanceof JobEvent.Modified) {
+            java.util.List<String> ids = ((JobEvent.Modified) e).ids();
+            if (ids.size() > MAX_IDS) {
+                overflow.set(true); // a bulk hold or release: pages fetch again rather than read each id
+            } else {
+                ids.forEach(id -> mark(id, "modified"));
+            }
         } else if (e instanceof JobEvent.ConfigChanged) {
             configDirty.set(true);
         } else if (!(e instanceof JobEvent.RunStarted || e instanceof JobEvent.RunFinished)) {

@@ -16,7 +16,8 @@ final class QueryFields {
     private static final Set<String> INTEGERS = Set.of("limit", "attempt", "offset", "count", "max_retries",
             "priority");
     /** Fields that hold true or false. */
-    private static final Set<String> BOOLEANS = Set.of("newest_first", "wait", "all", "read_only");
+    private static final Set<String> BOOLEANS = Set.of("newest_first", "wait", "all", "read_only", "show_env",
+            "dry_run");
     /** Fields that hold a list even when given once. */
     private static final Set<String> LISTS = Set.of("labels");
 
