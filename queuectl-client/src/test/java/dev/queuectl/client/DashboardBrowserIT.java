@@ -10,6 +10,7 @@ import dev.queuectl.daemon.QueueDaemon;
 import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.daemon.config.DaemonSettings;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -169,11 +170,60 @@ class DashboardBrowserIT {
             go(page);
             awaitElement(By.cssSelector(page.equals("/workers") ? "main .cards .card" : "main table"));
             assertEquals(0, web.findElements(By.cssSelector("main [data-action]")).size(), page);
-            assertEquals(0, web.findElements(By.cssSelector("main input, main select[name='count']")).size(), page);
+            assertEquals(0, web.findElements(By.xpath("//main//input[not(ancestor::form[@role='search'])]"
+                    + " | //main//select[@name='count'] | //main//textarea")).size(), page);
         }
         go("/jobs/ro-dead");
         awaitElement(By.cssSelector("main h1 .badge.dead"));
         browser.screenshot("job-read-only");
+    }
+
+    @Test
+    void aJobsDirectoryEnvironmentLabelsAndHoldAreShownAndChangedOnItsPage() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("proj"));
+        cli("enqueue", "--id", "ctx", "--cwd", dir.toString(), "--env", "API_TOKEN=hunter2-secret", "--label",
+                "team=web", "--delay", "1h", "--", "make", "test");
+        cli("enqueue", "--id", "other", "--label", "team=db", "--delay", "1h", "true");
+        cli("hold", "ctx");
+        logIn();
+        go("/jobs/ctx");
+        awaitElement(By.id("f-cwd"));
+        assertEquals(dir.toString(), web.findElement(By.id("f-cwd")).getText());
+        assertTrue(web.findElement(By.id("f-env")).getText().contains("API_TOKEN"), "the variable's name");
+        assertEquals("team=web", web.findElement(By.id("f-labels")).getText());
+        assertTrue(web.findElement(By.cssSelector("main .notice")).getText().startsWith("held"), "why it waits");
+        assertFalse(web.getPageSource().contains("hunter2"), "never the variable's value");
+        browser.screenshot("job-context");
+
+        web.findElement(By.cssSelector("[data-action='release']")).click();
+        awaitElement(By.cssSelector("[data-action='hold']"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> web.findElement(By.cssSelector("main .notice")).getText()
+                .startsWith("not due until"));
+        assertTrue(CliRun.run(socket, "show", "ctx", "--json").out.contains("\"held\":false"), "released in the daemon");
+
+        web.findElement(By.cssSelector("[data-action='edit']")).click();
+        WebElement priority = awaitElement(By.id("e-priority"));
+        priority.clear();
+        priority.sendKeys("7");
+        WebElement labels = web.findElement(By.id("e-labels"));
+        labels.clear();
+        labels.sendKeys("team=api tier=1");
+        browser.screenshot("job-edit");
+        web.findElement(By.cssSelector("[data-action='save-edit']")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> web.findElements(
+                By.cssSelector("#f-labels .tag")).stream().map(WebElement::getText).toList()
+                .equals(List.of("team=api", "tier=1")));
+        String shown = CliRun.run(socket, "show", "ctx", "--json").out;
+        assertTrue(shown.contains("\"priority\":7") && shown.contains("\"tier\":\"1\""), shown);
+
+        go("/jobs?labels=team%3Dapi");
+        awaitElement(By.cssSelector("main a[href='/jobs/ctx']"));
+        assertEquals(0, web.findElements(By.cssSelector("main a[href='/jobs/other']")).size(), "filtered by label");
+        go("/jobs?search=make");
+        awaitElement(By.cssSelector("main a[href='/jobs/ctx']"));
+        assertEquals(0, web.findElements(By.cssSelector("main a[href='/jobs/other']")).size(), "filtered by search");
+        browser.screenshot("jobs-filtered");
+        cli("cancel", "ctx", "other");
     }
 
     @Test

@@ -6,13 +6,10 @@ const ACTIONS = {
   retry: { name: 'retry', label: 'Retry', done: 'The job is pending again (attempts reset, history kept).' },
   purge: { name: 'purge', label: 'Purge', method: 'DELETE', danger: true,
     confirm: 'The job, its history and its output are deleted. This cannot be undone.', done: 'Purged.' },
-};
-
-// Offered only where the daemon has the op (older daemons lack some).
-const OPTIONAL = {
   rerun: { name: 'rerun', label: 'Run again', done: 'The job is pending again (attempts reset, history kept).' },
   hold: { name: 'hold', label: 'Hold', done: 'Held: the job will not start until it is released.' },
   release: { name: 'release', label: 'Release', done: 'Released: the job may start again.' },
+  edit: { name: 'edit', label: 'Edit', form: true },
 };
 
 /** The actions for a job (its state and held flag), among the ops the daemon has. */
@@ -22,8 +19,9 @@ export function actionsFor(job, ops) {
   switch (job.state) {
     case 'pending':
     case 'failed':
-      if (job.held === true && has('release')) out.push(OPTIONAL.release);
-      if (job.held === false && has('hold')) out.push(OPTIONAL.hold);
+      if (job.held === true && has('release')) out.push(ACTIONS.release);
+      if (job.held === false && has('hold')) out.push(ACTIONS.hold);
+      if (has('edit')) out.push(ACTIONS.edit);
       out.push(Object.assign({}, ACTIONS.cancel, { confirm: 'The job moves to the dead-letter queue and will not run.' }));
       break;
     case 'processing':
@@ -33,11 +31,11 @@ export function actionsFor(job, ops) {
       break;
     case 'dead':
       out.push(ACTIONS.retry);
-      if (has('rerun')) out.push(OPTIONAL.rerun);
+      if (has('rerun')) out.push(ACTIONS.rerun);
       out.push(ACTIONS.purge);
       break;
     case 'completed':
-      if (has('rerun')) out.push(OPTIONAL.rerun);
+      if (has('rerun')) out.push(ACTIONS.rerun);
       break;
     default:
       break;

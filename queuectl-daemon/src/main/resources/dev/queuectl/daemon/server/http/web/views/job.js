@@ -1,13 +1,16 @@
-// One job: every field (environment values never: names only), why it is not running yet,
-// its runs, the output of any run with a live tail while it runs, and the actions its state
-// allows (destructive ones after a confirmation). Read-only sessions get no actions.
+// One job: every field (environment values never: names only), its directory and labels,
+// whether it is held and why it is not running yet, its runs, the output of any run with a live
+// tail while it runs, and the actions its state allows (destructive ones after a confirmation,
+// edits in a form). Read-only sessions get no actions.
 import { api } from '../api.js';
 import { h, fill, oneLine, block, time, duration, badge, table, number } from '../dom.js';
 import { confirmAction } from '../confirm.js';
 import { actionsFor } from './job-actions.js';
+import { editForm } from './job-edit.js';
 
 const SHOWN = ['id', 'command', 'state', 'attempts', 'max_retries', 'priority', 'run_at', 'timeout', 'created_at',
-  'updated_at', 'started_at', 'finished_at', 'exit_code', 'last_error', 'history', 'why_waiting'];
+  'updated_at', 'started_at', 'finished_at', 'exit_code', 'last_error', 'history', 'why_waiting', 'cwd', 'env_names',
+  'env', 'labels', 'held'];
 const OUTPUT_LIMIT = 4 * 1024 * 1024;
 
 export function mount(main, ctx) {
@@ -16,12 +19,13 @@ export function mount(main, ctx) {
   const why = h('p', { class: 'notice', hidden: true });
   const message = h('div', { role: 'status', 'aria-live': 'polite' });
   const actions = h('div', { class: 'actions' });
+  const editing = h('div');
   const fields = h('dl', { class: 'fields' });
   const runs = h('div');
   const outputTitle = h('h2', { id: 'h-output' }, 'Output');
   const outputNote = h('p', { class: 'muted' });
   const output = h('pre', { class: 'output', tabindex: '0', 'aria-labelledby': 'h-output', id: 'output' });
-  fill(main, title, message, why, actions, h('div', { class: 'panel' }, fields),
+  fill(main, title, message, why, actions, editing, h('div', { class: 'panel' }, fields),
     h('h2', null, 'Runs'), runs, outputTitle, outputNote, output);
 
   let job = null;
@@ -59,7 +63,14 @@ export function mount(main, ctx) {
       ['created', time(job.created_at)], ['updated', time(job.updated_at)], ['started', time(job.started_at)],
       ['finished', time(job.finished_at)], ['exit code', job.exit_code == null ? '—' : String(job.exit_code)],
       ['last error', job.last_error ? h('pre', { class: 'block' }, block(job.last_error)) : '—'],
+      ['directory', job.cwd ? h('span', { class: 'mono', id: 'f-cwd' }, oneLine(job.cwd, 500))
+        : h('span', { class: 'muted' }, "the daemon user's home (none given)")],
+      ['environment', envNames(job)],
+      ['labels', labelTags(job.labels)],
     ];
+    if (job.state === 'pending' || job.state === 'failed') {
+      rows.push(['held', job.held ? 'yes: it will not start until it is released' : 'no']);
+    }
     for (const [k, v] of Object.entries(job)) {
       if (SHOWN.includes(k) || v === null || v === undefined) continue;
       rows.push([k.replace(/_/g, ' '), extra(k, v)]);
@@ -84,12 +95,21 @@ export function mount(main, ctx) {
     }
   }
 
+  function envNames(j) {
+    const names = j.env_names && j.env_names.length ? j.env_names : Object.keys(j.env || {});
+    if (!names.length) return h('span', { class: 'muted' }, "none beyond the daemon's");
+    return h('span', { id: 'f-env' }, names.map((n) => oneLine(n, 100)).join(', '), h('span', { class: 'muted' },
+      ' (values hidden)'));
+  }
+
+  function labelTags(labels) {
+    const entries = Object.entries(labels || {});
+    if (!entries.length) return h('span', { class: 'muted' }, 'none');
+    return h('span', { id: 'f-labels' }, entries.map(([k, v]) => h('a', { class: 'tag',
+      href: '/jobs?labels=' + encodeURIComponent(k + '=' + v) }, oneLine(k + '=' + v, 120))));
+  }
+
   function extra(key, v) {
-    if (key === 'env' && typeof v === 'object' && !Array.isArray(v)) {
-      const names = Object.keys(v);
-      return names.length ? names.join(', ') + ' (values hidden)' : 'none';
-    }
-    if (key === 'env_names') return v.length ? v.map((n) => oneLine(n, 100)).join(', ') + ' (values hidden)' : 'none';
     if (Array.isArray(v)) return v.map((x) => oneLine(typeof x === 'object' ? JSON.stringify(x) : String(x), 200)).join(', ') || 'none';
     if (typeof v === 'object') return oneLine(JSON.stringify(v), 500);
     if (/_at$/.test(key)) return time(v);
@@ -125,6 +145,10 @@ export function mount(main, ctx) {
   }
 
   async function act(a) {
+    if (a.form) {
+      openEditor();
+      return;
+    }
     if (a.confirm && !(await confirmAction(a.label + ' ' + oneLine(id, 60) + '?', a.confirm, a.label))) return;
     try {
       if (a.method === 'DELETE') await api.del('jobs/' + encodeURIComponent(id));
@@ -137,6 +161,25 @@ export function mount(main, ctx) {
     } catch (e) {
       fill(message, h('p', { class: 'error' }, e.message));
     }
+  }
+
+  function openEditor() {
+    fill(editing, editForm(job, {
+      save: async (body) => {
+        try {
+          await api.post('jobs/' + encodeURIComponent(id) + '/edit', body);
+          fill(editing);
+          fill(message, h('p', { class: 'ok' }, 'Saved.'));
+          await load();
+        } catch (e) {
+          fill(message, h('p', { class: 'error' }, e.message));
+        }
+      },
+      fail: (text) => fill(message, h('p', { class: 'error' }, text)),
+      close: () => fill(editing),
+    }));
+    const first = editing.querySelector('textarea');
+    if (first) first.focus();
   }
 
   async function showOutput(attempt, pin) {

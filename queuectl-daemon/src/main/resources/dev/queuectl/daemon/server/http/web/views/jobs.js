@@ -66,23 +66,34 @@ export function mount(main, ctx) {
   function render(page) {
     shown = new Set(page.jobs.map((j) => j.id));
     const rows = page.jobs.map((j) => [
-      jobLink(j.id), badge(j.state), { cell: j.attempts + '/' + (j.max_retries + 1), class: 'num' },
+      jobLink(j.id), [badge(j.state), j.held ? h('span', { class: 'muted', title: 'held: it will not start until'
+        + ' it is released' }, ' held') : null],
+      { cell: j.attempts + '/' + (j.max_retries + 1), class: 'num' },
       { cell: String(j.priority), class: 'num' }, time(j.run_at), time(j.updated_at),
-      { cell: oneLine(j.command, 120), class: 'cmd' }, { cell: oneLine(j.last_error, 120), class: 'err' },
+      { cell: oneLine(j.command, 120), class: 'cmd' }, labels(j.labels),
+      { cell: oneLine(j.why_waiting ? j.why_waiting.message : j.last_error, 120), class: 'err' },
     ]);
+    const counted = page.total === null || page.total === undefined ? ''
+      : ' of ' + number(page.total) + ' matching';
     const pager = h('div', { class: 'pager' },
       h('span', { class: 'muted' }, page.jobs.length === 0 ? 'No jobs match.'
-        : number(page.jobs.length) + ' shown of ' + number(page.total) + ' matching'));
+        : number(page.jobs.length) + ' shown' + counted));
     if (filter.cursor) {
       pager.appendChild(h('a', { href: pageUrl(null) }, 'First page'));
     }
     if (page.next) {
       pager.appendChild(h('a', { href: pageUrl(page.next), rel: 'next' }, 'Next page'));
-    } else if (page.total > page.jobs.length && !filter.cursor) {
+    } else if (page.total !== null && page.total > page.jobs.length && !filter.cursor) {
       pager.appendChild(h('span', { class: 'muted' }, 'Narrow the filter, or show more per page, to see the rest.'));
     }
     fill(results, rows.length ? table(['Job', 'State', { text: 'Attempts', class: 'num' }, { text: 'Priority', class: 'num' },
-      'Run at', 'Updated', 'Command', 'Last error'], rows) : null, pager);
+      'Run at', 'Updated', 'Command', 'Labels', 'Waiting / last error'], rows) : null, pager);
+  }
+
+  function labels(m) {
+    const entries = Object.entries(m || {});
+    return entries.map(([k, v]) => h('a', { class: 'tag', href: '/jobs?labels=' + encodeURIComponent(k + '=' + v) },
+      oneLine(k + '=' + v, 60)));
   }
 
   function pageUrl(cursor) {

@@ -1,7 +1,7 @@
 // Overview: counts per state, workers, the oldest waiting job, runs and times over the last hour
 // and day (charts), and the daemon's health. Kept current by 'status' and 'stats' events.
 import { api } from '../api.js';
-import { h, fill, number, duration, time, jobLink, oneLine, throttle } from '../dom.js';
+import { h, fill, number, duration, time, jobLink, oneLine, throttle, table } from '../dom.js';
 import { timeChart } from '../charts.js';
 
 const STATES = ['pending', 'processing', 'completed', 'failed', 'dead'];
@@ -32,7 +32,8 @@ export function mount(main, ctx) {
   function showStatus(s) {
     fill(cards, STATES.map((st) => h('a', {
       class: 'card', href: st === 'dead' ? '/dead' : '/jobs?state=' + st, dataset: { state: st },
-    }, h('div', { class: 'n', dataset: { count: st } }, number(s.jobs[st])), h('div', { class: 'label' }, st))));
+    }, h('div', { class: 'n', dataset: { count: st } }, number(s.jobs[st])), h('div', { class: 'label' }, st,
+      waitingNote(s.waiting && s.waiting[st])))));
     const w = s.workers;
     fill(workers,
       h('a', { class: 'card', href: '/workers' }, h('div', { class: 'n' }, w.busy + ' / ' + w.configured),
@@ -48,12 +49,33 @@ export function mount(main, ctx) {
       ['pid', String(s.pid)], ['started', time(s.started_at)], ['uptime', duration(s.uptime)],
       ['data dir', s.data_dir], ['socket', s.socket],
     ];
+    if (s.containment) {
+      rows.push(['runs', s.containment.mechanism === 'cgroup' ? 'each in a cgroup of its own under '
+        + s.containment.cgroup : 'marked and stopped by process group (' + (s.containment.reason || 'no cgroup') + ')']);
+    }
+    if (s.loops) rows.push(['loops', loopTable(s.loops)]);
     for (const [k, v] of Object.entries(s)) {
       if (['version', 'protocol', 'node', 'store', 'pid', 'started_at', 'uptime', 'data_dir', 'socket', 'jobs',
-        'workers', 'stats'].includes(k)) continue;
+        'workers', 'stats', 'waiting', 'loops', 'containment'].includes(k)) continue;
       rows.push([k.replace(/_/g, ' '), typeof v === 'object' ? oneLine(JSON.stringify(v), 300) : oneLine(String(v))]);
     }
     fill(health, rows.map(([k, v]) => [h('dt', null, k), h('dd', null, typeof v === 'string' ? oneLine(v, 300) : v)]));
+  }
+
+  // Why pending or failed jobs wait: held, not due yet; the rest are due.
+  function waitingNote(w) {
+    if (!w || (!w.held && !w.not_due)) return null;
+    const parts = [];
+    if (w.held) parts.push(number(w.held) + ' held');
+    if (w.not_due) parts.push(number(w.not_due) + ' not due');
+    return ' · ' + parts.join(', ');
+  }
+
+  function loopTable(loops) {
+    return table(['Loop', 'Alive', 'Last turn', { text: 'Errors', class: 'num' }], loops.map((l) => [
+      oneLine(l.name, 60), l.alive ? 'yes' : h('strong', { class: 'err' }, 'no'), time(l.last_turn),
+      { cell: number(l.errors) + (l.last_error ? ' (' + oneLine(l.last_error, 120) + ')' : ''), class: 'num' },
+    ]));
   }
 
   function windowCard(win, label) {
