@@ -160,6 +160,39 @@ class DashboardBrowserIT {
         browser.screenshot("job");
     }
 
+    private static String stateOf(String id) {
+        return CliRun.run(socket, "show", id, "--json").out;
+    }
+
+    @Test
+    void deadLettersMatchingAFilterAreCountedThenRetriedInOneRequest() throws IOException {
+        List<String> ids = List.of("grp-a1", "grp-a2", "grp-b1");
+        for (String id : ids) {
+            cli("enqueue", "--id", id, "--max-retries", "0", "--label", "grp=" + id.charAt(4), "exit 4");
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> ids.stream()
+                .allMatch(i -> stateOf(i).contains("\"state\":\"dead\"")));
+        cli("worker", "stop");
+        try {
+            logIn();
+            go("/dead?labels=grp%3Da");
+            awaitElement(By.cssSelector("main a[href='/jobs/grp-a1']"));
+            assertEquals(0, web.findElements(By.cssSelector("main a[href='/jobs/grp-b1']")).size(), "filtered");
+            web.findElement(By.cssSelector("[data-action='retry-all']")).click();
+            WebElement dialog = awaitElement(By.cssSelector("dialog"));
+            assertTrue(dialog.getText().contains("Retry 2 dead jobs matching the filter?"), dialog.getText());
+            browser.screenshot("dead-letters-filtered");
+            dialog.findElement(By.cssSelector("button.danger")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> web.findElement(By.cssSelector("main")).getText()
+                    .contains("Retried 2 jobs."));
+            assertTrue(stateOf("grp-a1").contains("\"state\":\"pending\""), stateOf("grp-a1"));
+            assertTrue(stateOf("grp-a2").contains("\"state\":\"pending\""), stateOf("grp-a2"));
+            assertTrue(stateOf("grp-b1").contains("\"state\":\"dead\""), "outside the filter: " + stateOf("grp-b1"));
+        } finally {
+            cli("worker", "start");
+        }
+    }
+
     @Test
     void aReadOnlySessionShowsNoActionButtons() throws IOException {
         cli("enqueue", "--id", "ro-dead", "--max-retries", "0", "exit 1");
