@@ -100,8 +100,12 @@ class DashboardBrowserIT {
         return web.findElement(by);
     }
 
+    /** The overview's count of a state; read again when a live update replaced the card meanwhile. */
     private long count(String state) {
-        return Long.parseLong(awaitElement(By.cssSelector("[data-count='" + state + "']")).getText().replace(",", ""));
+        By card = By.cssSelector("[data-count='" + state + "']");
+        return await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .ignoreExceptions().until(() -> Long.parseLong(web.findElement(card).getText().replace(",", "")),
+                        n -> true);
     }
 
     @Test
