@@ -16,16 +16,20 @@ public final class ProtocolVersion {
      * take several ids or a filter, with {@code dry_run}; {@code list} takes filters and pages with
      * a cursor; {@code enqueue} takes {@code if_absent}; {@code show} takes {@code show_env};
      * {@code status} reports {@code waiting}.
-     * 5: named queues: jobs carry {@code queue} ({@code enqueue} takes it, {@code list} filters by
+     * 5: ops {@code stats} (run statistics over time) and {@code dashboard} (the HTTP login link);
+     * error code {@code UNAUTHENTICATED} (HTTP only).
+     * 6: named queues: jobs carry {@code queue} ({@code enqueue} takes it, {@code list} filters by
      * it), ops {@code queue_list}, {@code queue_add}, {@code queue_set}, {@code queue_pause},
      * {@code queue_resume} and {@code queue_remove}, {@code status} reports {@code queues}; job
      * dependencies: {@code enqueue} takes {@code after}, {@code show} reports {@code dependencies}
      * and {@code dependents}; {@code why_waiting} may say {@code dependencies}, {@code queue_paused}
      * or {@code queue_full}; {@code status}'s {@code waiting} counts {@code dependencies};
      * {@code prune} reports the jobs it {@code kept} for waiting dependents; job ids may contain
-     * {@code @}.
+     * {@code @}; recurring schedules: ops {@code schedule_add}, {@code schedule_list},
+     * {@code schedule_show}, {@code schedule_pause}, {@code schedule_resume},
+     * {@code schedule_remove} and {@code schedule_run}.
      */
-    public static final int CURRENT = 5;
+    public static final int CURRENT = 6;
 
     private ProtocolVersion() {
     }

@@ -20,6 +20,15 @@ public record ClaimedRun(long seq, String id, String command, String node, int a
                          Instant claimedAt, String cwd, Map<String, String> env, String queue) {
     public ClaimedRun {
         env = env == null ? Map.of() : env;
+        queue = queue == null ? NewJob.DEFAULT_QUEUE : queue;
+    }
+
+    /** A run of a job of the default queue. */
+    public ClaimedRun(long seq, String id, String command, String node, int attempt, int failures, int maxRetries,
+                      int priority, Long timeoutMs, Instant createdAt, Instant runAt, Instant claimedAt, String cwd,
+                      Map<String, String> env) {
+        this(seq, id, command, node, attempt, failures, maxRetries, priority, timeoutMs, createdAt, runAt, claimedAt,
+                cwd, env, null);
     }
 
     @Override

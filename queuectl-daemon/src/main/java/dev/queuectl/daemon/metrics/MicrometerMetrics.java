@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
  * {@link QueueMetrics} on a Micrometer Prometheus registry. Meter names follow Prometheus
@@ -144,6 +145,12 @@ final class MicrometerMetrics implements QueueMetrics {
         queueJobs.register(jobRows, true);
         queuePaused.register(pausedRows, true);
         queueConcurrency.register(concurrencyRows, true);
+    }
+
+    @Override
+    public void gauge(String name, String description, java.util.function.IntSupplier value) {
+        Gauge.builder(name, value, IntSupplier::getAsInt).description(description).strongReference(true)
+                .register(registry);
     }
 
     @Override

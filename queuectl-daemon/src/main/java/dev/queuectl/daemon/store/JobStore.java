@@ -15,6 +15,7 @@ import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.Firing;
+import dev.queuectl.daemon.job.MinuteStats;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.job.NewSchedule;
 import dev.queuectl.daemon.job.Queue;
@@ -258,6 +259,18 @@ public interface JobStore extends ConfigStore, AutoCloseable {
 
     /** The earliest next fire time of the schedules that are not paused, if any: the dispatcher's timer. */
     CompletableFuture<Optional<Instant>> nextFire();
+    // ---- run statistics ----
+
+    /**
+     * Keeps per-minute run statistics of {@code node}: each given minute replaces what was kept for
+     * the same node and minute, and the node's minutes before {@code dropBefore} are deleted, in one
+     * transaction. Statistics are bookkeeping, not acknowledged data: the commit need not wait for
+     * the disk. Every minute must be {@code node}'s.
+     */
+    CompletableFuture<Void> saveRunStats(String node, List<MinuteStats> minutes, Instant dropBefore);
+
+    /** The per-minute statistics kept for {@code node} from {@code since} on, oldest first. */
+    CompletableFuture<List<MinuteStats>> runStats(String node, Instant since);
 
     /** Applies queued writes, then closes every connection. */
     @Override

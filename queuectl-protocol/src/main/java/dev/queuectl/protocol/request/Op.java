@@ -28,6 +28,8 @@ public enum Op {
     RELEASE("release"),
     EDIT("edit"),
     COMPLETE("complete"),
+    STATS("stats"),
+    DASHBOARD("dashboard"),
     QUEUE_LIST("queue_list"),
     QUEUE_ADD("queue_add"),
     QUEUE_SET("queue_set"),
@@ -78,6 +80,8 @@ public enum Op {
             case RELEASE: r = ReleaseRequest.fromJson(fields); break;
             case EDIT: r = EditRequest.fromJson(fields); break;
             case COMPLETE: r = CompleteRequest.fromJson(fields); break;
+            case STATS: r = StatsRequest.fromJson(fields); break;
+            case DASHBOARD: r = DashboardRequest.fromJson(fields); break;
             case QUEUE_LIST: r = QueueListRequest.fromJson(fields); break;
             case QUEUE_ADD: r = QueueAddRequest.fromJson(fields); break;
             case QUEUE_SET: r = QueueSetRequest.fromJson(fields); break;

@@ -9,9 +9,9 @@ import java.util.Map;
 public sealed interface Request permits EnqueueRequest, EnqueueBatchRequest, ShowRequest, ListRequest,
         StatusRequest, ConfigGetRequest, ConfigSetRequest, WorkerStartRequest, WorkerStopRequest, CancelRequest,
         WaitRequest, LogsRequest, DlqRetryRequest, DlqPurgeRequest, DrainRequest, MetricsRequest,
-        PruneRequest, RerunRequest, HoldRequest, ReleaseRequest, EditRequest, CompleteRequest, QueueListRequest,
-        QueueAddRequest, QueueSetRequest, QueuePauseRequest, QueueResumeRequest, QueueRemoveRequest,
-        ScheduleAddRequest, ScheduleListRequest, ScheduleActionRequest {
+        PruneRequest, RerunRequest, HoldRequest, ReleaseRequest, EditRequest, CompleteRequest,
+        StatsRequest, DashboardRequest, QueueListRequest, QueueAddRequest, QueueSetRequest, QueuePauseRequest,
+        QueueResumeRequest, QueueRemoveRequest, ScheduleAddRequest, ScheduleListRequest, ScheduleActionRequest {
 
     Op op();
 

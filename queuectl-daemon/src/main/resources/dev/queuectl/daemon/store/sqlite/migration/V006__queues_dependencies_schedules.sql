@@ -1,5 +1,5 @@
--- queuectl schema, version 5: named queues with their own limits and pause, dependencies between
--- jobs, and recurring schedules. Released migrations are never edited; add V006__... instead.
+-- queuectl schema, version 6: named queues with their own limits and pause, dependencies between
+-- jobs, and recurring schedules. Released migrations are never edited; add V007__... instead.
 
 -- The job's queue; every existing job is in the default queue.
 ALTER TABLE jobs ADD COLUMN queue TEXT NOT NULL DEFAULT 'default';
