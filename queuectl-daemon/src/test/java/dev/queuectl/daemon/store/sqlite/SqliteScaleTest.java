@@ -38,7 +38,7 @@ class SqliteScaleTest extends JobStoreScaleContract {
     @Override
     protected void assertHotQueriesUseTheirIndexes(JobStore store) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("queuectl.db"))) {
-            assertIndexed(c, JobSql.CLAIMABLE, "jobs_ready", 1);
+            assertIndexed(c, JobSql.CLAIMABLE, "jobs_ready", "default", 1);
             assertIndexed(c, JobSql.PROMOTE, "jobs_waiting", 1L);
             assertIndexed(c, JobSql.NEXT_DUE, "jobs_waiting");
             assertIndexed(c, JobListing.query(new CriteriaSql(JobCriteria.inStates(Set.of(JobState.DEAD))), false),
