@@ -40,4 +40,29 @@ class DashboardLayoutBrowserIT extends DashboardBrowser {
         go("/workers");
         browser.screenshot("workers-dark-360");
     }
+
+    private long pageWidth() {
+        return (Long) web.executeScript("return document.documentElement.scrollWidth;");
+    }
+
+    @Test
+    void theJobsFiltersBulkBarAndEditFormFit360PixelsAndWorkByKeyboard() throws IOException {
+        cli("enqueue", "--id", "narrow", "--env", "SOME_LONG_VARIABLE_NAME=x", "--delay", "1h", "true");
+        browser.viewport(360, 800);
+        logIn();
+        go("/jobs?state=pending&state=failed&since=2000-01-01T00%3A00%3A00Z");
+        WebElement box = awaitElement(By.cssSelector("input[aria-label='Select job narrow']"));
+        box.sendKeys(Keys.SPACE);
+        WebElement hold = awaitElement(By.cssSelector("[data-action='bulk-hold']"));
+        assertTrue(pageWidth() <= 360, "nothing wider than the screen: " + pageWidth());
+        browser.screenshot("jobs-bulk-360");
+        hold.sendKeys(Keys.ENTER);
+        awaitText("Held 1 job.");
+        go("/jobs/narrow");
+        awaitElement(By.cssSelector("[data-action='edit']")).sendKeys(Keys.ENTER);
+        awaitElement(By.id("e-env"));
+        assertTrue(pageWidth() <= 360, "the edit form fits: " + pageWidth());
+        browser.screenshot("job-edit-360");
+        cli("cancel", "narrow");
+    }
 }
