@@ -85,7 +85,8 @@ final class DaemonParts implements AutoCloseable {
 
     /** Opens the store and builds the parts; nothing runs yet. */
     static DaemonParts create(DaemonSettings settings, Clock clock, String node) {
-        JobStore store = StoreFactory.open(settings.store(), settings.dataDir(), clock);
+        // Credentials come from the environment only, never from flags (see StoreFactory).
+        JobStore store = StoreFactory.open(settings, System.getenv(), clock, node);
         try {
             RuntimeSettings runtime = RuntimeSettings.load(store, Runtime.getRuntime().availableProcessors());
             return new DaemonParts(settings, clock, node, store, runtime);

@@ -1,0 +1,101 @@
+package dev.queuectl.daemon.store.postgres;
+
+import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.NewJob;
+import dev.queuectl.daemon.store.DuplicateJobException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Inserting jobs: sequence numbers come from the database (several daemons insert at once), ids
+ * are the user's or the number, and one statement inserts a whole batch. An id that is taken
+ * makes the batch refused whole (its rows are deleted again in the same transaction), never an
+ * error that would abort the transaction other requests share. Stateless.
+ */
+final class PgInserts {
+    private PgInserts() {
+    }
+
+    /**
+     * Inserts {@code jobs} all or none; returns their ids in order. A {@link DuplicateJobException}
+     * names the first job whose id is taken ({@code batchIndex} -1 when {@code single}).
+     */
+    static List<String> insert(PgTx tx, List<NewJob> jobs, long now, boolean single) throws SQLException {
+        Map<String, Integer> given = new HashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            String id = jobs.get(i).id();
+            if (id != null && given.putIfAbsent(id, i) != null) {
+                throw new DuplicateJobException(id, null, single ? -1 : i);
+            }
+        }
+        List<Long> seqs = tx.query(PgJobSql.NEXT_SEQS, ps -> ps.setInt(1, jobs.size()), rs -> rs.getLong(1));
+        seqs.sort(null);
+        List<String> ids = new ArrayList<>(jobs.size());
+        for (int i = 0; i < jobs.size(); i++) {
+            ids.add(jobs.get(i).id() != null ? jobs.get(i).id() : Long.toString(seqs.get(i)));
+        }
+        Set<Long> inserted = insertRows(tx, jobs, seqs, ids, now);
+        if (inserted.size() == jobs.size()) {
+            return ids;
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            if (!inserted.contains(seqs.get(i)) && jobs.get(i).id() != null) {
+                tx.update(PgJobSql.DELETE_SEQS, ps -> ps.setArray(1, tx.longs(new ArrayList<>(inserted))));
+                String id = jobs.get(i).id();
+                JobState state = tx.queryOne(PgJobSql.STATE_OF, ps -> ps.setString(1, id),
+                        rs -> JobState.ofKey(rs.getString(1))).orElse(null);
+                throw new DuplicateJobException(id, state, single ? -1 : i);
+            }
+        }
+        // Only generated ids clashed: a user took those numbers as ids. Keep the number recognisable.
+        for (int i = 0; i < jobs.size(); i++) {
+            if (!inserted.contains(seqs.get(i))) {
+                ids.set(i, insertRenamed(tx, jobs.get(i), seqs.get(i), now));
+            }
+        }
+        return ids;
+    }
+
+    private static String insertRenamed(PgTx tx, NewJob job, long seq, long now) throws SQLException {
+        for (int clash = 1; clash <= 100; clash++) {
+            String id = seq + "-" + clash;
+            if (!insertRows(tx, List.of(job), List.of(seq), List.of(id), now).isEmpty()) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("cannot find a free id for job number " + seq);
+    }
+
+    private static Set<Long> insertRows(PgTx tx, List<NewJob> jobs, List<Long> seqs, List<String> ids, long now)
+            throws SQLException {
+        List<String> commands = new ArrayList<>(jobs.size());
+        List<Integer> retries = new ArrayList<>(jobs.size());
+        List<Integer> priorities = new ArrayList<>(jobs.size());
+        List<Long> runAts = new ArrayList<>(jobs.size());
+        List<Long> timeouts = new ArrayList<>(jobs.size());
+        for (NewJob j : jobs) {
+            commands.add(j.command());
+            retries.add(j.maxRetries());
+            priorities.add(j.priority());
+            runAts.add(j.runAt() == null ? now : j.runAt().toEpochMilli());
+            timeouts.add(j.timeoutMs());
+        }
+        return new HashSet<>(tx.query(PgJobSql.INSERT, ps -> {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setLong(3, now);
+            ps.setArray(4, tx.longs(seqs));
+            ps.setArray(5, tx.texts(ids));
+            ps.setArray(6, tx.texts(commands));
+            ps.setArray(7, tx.ints(retries));
+            ps.setArray(8, tx.ints(priorities));
+            ps.setArray(9, tx.longs(runAts));
+            ps.setArray(10, tx.longs(timeouts));
+        }, rs -> rs.getLong(1)));
+    }
+}

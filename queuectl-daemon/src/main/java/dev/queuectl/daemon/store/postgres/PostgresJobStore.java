@@ -1,0 +1,258 @@
+package dev.queuectl.daemon.store.postgres;
+
+import dev.queuectl.daemon.job.ClaimedRun;
+import dev.queuectl.daemon.job.InProgressRun;
+import dev.queuectl.daemon.job.Job;
+import dev.queuectl.daemon.job.JobDetails;
+import dev.queuectl.daemon.job.JobPage;
+import dev.queuectl.daemon.job.JobRef;
+import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.NewJob;
+import dev.queuectl.daemon.job.RunEnd;
+import dev.queuectl.daemon.job.RunStart;
+import dev.queuectl.daemon.store.JobStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link JobStore} on a PostgreSQL database shared by several daemons (nodes): every operation is
+ * a transaction on a pooled connection, enqueues are group-committed, the claim is one
+ * {@code FOR UPDATE SKIP LOCKED} statement, and a run's end applies only to the run it names. The
+ * cluster side (nodes, leases, wake-ups, cancel requests, output) is {@link PgCluster}.
+ * Thread-safe; futures complete on the store's threads.
+ */
+public final class PostgresJobStore implements JobStore {
+    /** Runtime settings that belong to one node rather than the cluster. */
+    static final Set<String> NODE_KEYS = Set.of("workers", "workers_stopped");
+
+    private final PgDatabase db;
+    private final Clock clock;
+    private final String node;
+    private final PgEnqueuer enqueuer;
+    private final PgCluster cluster;
+
+    private PostgresJobStore(PgDatabase db, Clock clock, String node) {
+        this.db = db;
+        this.clock = clock;
+        this.node = node;
+        this.cluster = new PgCluster(db, clock, node);
+        this.enqueuer = new PgEnqueuer(db, clock, cluster::enqueued);
+    }
+
+    /**
+     * Opens (migrating if needed) the store for daemon {@code node}; a
+     * {@link dev.queuectl.daemon.store.StoreOpenException} says why it cannot.
+     */
+    public static PostgresJobStore open(PgOptions options, Clock clock, String node) {
+        return new PostgresJobStore(PgDatabase.open(options), clock, node);
+    }
+
+    /** The cluster side of this store: nodes, leases, wake-ups, cancel requests, output. */
+    public PgCluster cluster() {
+        return cluster;
+    }
+
+    // ---- jobs ----
+
+    @Override
+    public CompletableFuture<Job> enqueue(NewJob job) {
+        return enqueuer.submit(List.of(job), true).thenCompose(ids -> db.read(tx -> PgChanges.read(tx, ids.get(0))));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> enqueueAll(List<NewJob> jobs) {
+        return enqueuer.submit(jobs, false);
+    }
+
+    @Override
+    public CompletableFuture<Optional<JobDetails>> find(String id) {
+        return db.read(tx -> PgChanges.find(tx, id));
+    }
+
+    @Override
+    public CompletableFuture<JobPage> list(JobState state, int limit, boolean newestFirst) {
+        return db.read(tx -> PgChanges.list(tx, state, limit, newestFirst));
+    }
+
+    @Override
+    public CompletableFuture<Map<JobState, Long>> counts() {
+        return db.read(PgChanges::counts);
+    }
+
+    @Override
+    public CompletableFuture<Optional<JobRef>> locate(String id) {
+        return db.read(tx -> tx.queryOne(PgJobSql.SEQ_STATE_BY_ID, ps -> ps.setString(1, id),
+                rs -> PgRows.ref(rs, id)));
+    }
+
+    // ---- runs ----
+
+    @Override
+    public CompletableFuture<List<ClaimedRun>> claim(String node, int max) {
+        if (cluster.fenced(node)) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return db.write(tx -> PgRuns.claim(tx, node, max, clock.millis()));
+    }
+
+    @Override
+    public void recordStart(RunStart start) {
+        db.write(tx -> {
+            PgRuns.start(tx, start);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<FinishResult> finishAndClaim(RunEnd end, String node, int claim) {
+        boolean mayClaim = claim > 0 && !cluster.fenced(node);
+        return db.write(tx -> {
+            boolean applied = PgRuns.finish(tx, end, node);
+            if (applied) {
+                cluster.finished(end);
+            }
+            return new FinishResult(applied, mayClaim ? PgRuns.claim(tx, node, claim, clock.millis()) : List.of());
+        });
+    }
+
+    @Override
+    public CompletableFuture<Optional<Instant>> oldestDue() {
+        return db.read(tx -> tx.queryOne(PgJobSql.OLDEST_DUE, ps -> { }, rs -> PgRows.instant(rs, 1)));
+    }
+
+    @Override
+    public CompletableFuture<Optional<Instant>> nextDue() {
+        return db.read(tx -> tx.queryOne(PgJobSql.NEXT_DUE, ps -> { }, rs -> PgRows.instant(rs, 1)));
+    }
+
+    @Override
+    public CompletableFuture<List<InProgressRun>> runsInProgress(String node) {
+        return db.read(tx -> PgRuns.inProgress(tx, PgJobSql.IN_PROGRESS_OF_NODE, node));
+    }
+
+    /** Runs of nodes whose lease has expired (or that never registered), other than {@code node}'s. */
+    @Override
+    public CompletableFuture<List<InProgressRun>> orphanedRuns(String node) {
+        return db.read(tx -> PgRuns.inProgress(tx, PgJobSql.IN_PROGRESS_ORPHANED, node));
+    }
+
+    @Override
+    public CompletableFuture<Integer> interrupt(List<InProgressRun> runs, String reason) {
+        return db.write(tx -> {
+            int n = PgRuns.interrupt(tx, runs, reason, clock.instant());
+            if (n > 0) {
+                cluster.changed();
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Long> outputDropped(long seq, int attempt) {
+        return db.read(tx -> tx.queryOne(PgAttemptSql.OUTPUT_DROPPED, ps -> {
+            ps.setLong(1, seq);
+            ps.setInt(2, attempt);
+        }, rs -> rs.getLong(1)).orElse(0L));
+    }
+
+    // ---- transitions on request ----
+
+    @Override
+    public CompletableFuture<Job> cancel(String id) {
+        return db.write(tx -> cluster.stateChanged(PgChanges.cancel(tx, id, clock.millis())));
+    }
+
+    @Override
+    public CompletableFuture<Job> revive(String id) {
+        return db.write(tx -> cluster.stateChanged(PgChanges.revive(tx, id, clock.millis())));
+    }
+
+    @Override
+    public CompletableFuture<Integer> reviveAllDead() {
+        return db.write(tx -> {
+            int n = PgChanges.reviveAllDead(tx, clock.millis());
+            if (n > 0) {
+                cluster.changed();
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public CompletableFuture<JobRef> purge(String id) {
+        return db.write(tx -> cluster.deleted(PgChanges.purge(tx, id)));
+    }
+
+    @Override
+    public CompletableFuture<List<JobRef>> purgeAllDead() {
+        return db.write(PgChanges::purgeAllDead);
+    }
+
+    @Override
+    public CompletableFuture<List<JobRef>> prune(JobState state, Instant before, int batch) {
+        if (!state.isFinal()) {
+            throw new IllegalArgumentException("only completed and dead jobs are pruned, not " + state.key());
+        }
+        return db.write(tx -> PgChanges.prune(tx, state, before, batch));
+    }
+
+    // ---- configuration ----
+
+    /** The cluster's settings, with this node's own (workers, the pool switch) over them. */
+    @Override
+    public CompletableFuture<Map<String, String>> loadConfig() {
+        return db.read(tx -> {
+            Map<String, String> values = new LinkedHashMap<>();
+            tx.query(PgAttemptSql.CONFIG_ALL, ps -> { }, rs -> values.put(rs.getString(1), rs.getString(2)));
+            values.keySet().removeAll(NODE_KEYS);
+            tx.query(PgAttemptSql.NODE_CONFIG_ALL, ps -> ps.setString(1, node),
+                    rs -> values.put(rs.getString(1), rs.getString(2)));
+            return values;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> saveConfig(Map<String, String> values) {
+        return db.write(tx -> {
+            boolean shared = false;
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                if (NODE_KEYS.contains(e.getKey())) {
+                    tx.update(PgAttemptSql.NODE_CONFIG_UPSERT, ps -> {
+                        ps.setString(1, node);
+                        ps.setString(2, e.getKey());
+                        ps.setString(3, e.getValue());
+                    });
+                } else {
+                    shared = true;
+                    tx.update(PgAttemptSql.CONFIG_UPSERT, ps -> {
+                        ps.setString(1, e.getKey());
+                        ps.setString(2, e.getValue());
+                    });
+                }
+            }
+            if (shared) {
+                cluster.configChanged();
+            }
+            return null;
+        });
+    }
+
+    /** The lease this store's node holds, for the daemon's settings. */
+    public Duration lease() {
+        return db.options().lease();
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+        enqueuer.close();
+        db.close();
+    }
+}
