@@ -12,6 +12,7 @@ import dev.queuectl.protocol.result.ConfigView;
 import dev.queuectl.protocol.result.JobList;
 import dev.queuectl.protocol.result.JobView;
 import dev.queuectl.protocol.result.LogChunk;
+import dev.queuectl.protocol.result.NodeView;
 import dev.queuectl.protocol.result.RunStatsView;
 import dev.queuectl.protocol.result.StatusView;
 import dev.queuectl.protocol.result.WorkersView;
@@ -46,14 +47,16 @@ public final class CdsTraining {
         }
         Instant now = Instant.now();
         JobView job = new JobView("train", "echo hi", JobState.FAILED, 1, 3, 0, now, Duration.ofSeconds(30), now, now,
-                now, now, 1, "exit code 1", List.of(new AttemptView(1, now, now, "failed", 1, "exit code 1")));
+                now, now, 1, "exit code 1", List.of(new AttemptView(1, now, now, "failed", 1, "exit code 1", "node")));
         Map<JobState, Long> counts = new EnumMap<>(JobState.class);
         for (JobState s : JobState.values()) {
             counts.put(s, 1L);
         }
         RunStatsView.Window w = new RunStatsView.Window(1, 1, 0.5, 0.9);
         StatusView status = new StatusView("v", 1, "node", "sqlite", 1, now, 1.5, "/s", "/d", counts,
-                new WorkersView(2, false, List.of(new BusyWorker("train", 1, now, 1.0))), new RunStatsView(w, w));
+                new WorkersView(2, false, List.of(new BusyWorker("train", 1, now, 1.0))), new RunStatsView(w, w),
+                List.of(new NodeView("node", "host", 1, "v", "alive", now, now, 2, 1),
+                        new NodeView("other", "host2", 2, "v", "lease expired", now, now, 2, 0)));
         JobRenderer.detail(roundTrip(job, JobView::fromJson), now, out);
         JobRenderer.table(roundTrip(new JobList(List.of(job), 2), JobList::fromJson), now, out, "none");
         StatusRenderer.print(roundTrip(status, StatusView::fromJson), out);

@@ -106,6 +106,10 @@ final class DaemonParts implements AutoCloseable {
 
     /** Builds the service, recovers (blocking) and starts dispatching and retention. */
     void start(Function<Duration, CompletableFuture<DrainSummary>> shutdown) {
+        // Join before recovery: with a shared store, registering refuses a node id that a live
+        // daemon holds, and recovery of this node's own runs must not race a twin.
+        store.cluster().join(identity.node(), NodeIdentity.hostName(), identity.pid(), identity.version(),
+                new ClusterEvents(engine, events, runtime));
         Waiters waiters = new Waiters();
         events.subscribe(waiters::on);
         service = new QueueService(new ServiceContext(store, runtime, clock, identity, engine, events, outputs,
@@ -133,6 +137,9 @@ final class DaemonParts implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        if (service != null) {
+            store.cluster().leave();
+        }
         workers.shutdown();
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         timer.shutdown();

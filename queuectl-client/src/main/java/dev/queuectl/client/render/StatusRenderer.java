@@ -2,6 +2,7 @@ package dev.queuectl.client.render;
 
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.BusyWorker;
+import dev.queuectl.protocol.result.NodeView;
 import dev.queuectl.protocol.result.RunStatsView;
 import dev.queuectl.protocol.result.StatusView;
 import dev.queuectl.protocol.result.WorkersView;
@@ -42,6 +43,15 @@ public final class StatusRenderer {
                 seconds(stats.lastHour().meanSeconds()), seconds(stats.lastHour().p95Seconds()));
         runs.print(out);
         out.println();
+        if (s.nodes().size() > 1 || s.nodes().size() == 1 && s.nodes().get(0).leaseUntil() != null) {
+            Table nodes = new Table("NODES", "HOST", "STATE", "WORKERS", "RUNNING", "LEASE UNTIL");
+            for (NodeView n : s.nodes()) {
+                nodes.row("  " + n.id() + (n.id().equals(s.node()) ? " (this)" : ""), n.host(), n.state(),
+                        n.workers(), n.running(), n.leaseUntil() == null ? "-" : Format.time(n.leaseUntil()));
+            }
+            nodes.print(out);
+            out.println();
+        }
         WorkersView w = s.workers();
         out.println("workers: " + w.configured() + " configured, " + w.busy().size() + " busy"
                 + (w.stopped() ? ", stopped (queuectl worker start resumes taking jobs)" : ""));

@@ -89,6 +89,28 @@ public final class RuntimeSettings {
         }
     }
 
+    /**
+     * Reads the stored settings again (another daemon sharing the store changed them) and applies
+     * them, telling the listeners, without writing anything. Completes with the settings now in force.
+     */
+    public CompletableFuture<RuntimeConfig> reload() {
+        synchronized (changeLock) {
+            CompletableFuture<RuntimeConfig> next = tail.handle((prev, error) -> null)
+                    .thenCompose(ignored -> store.loadConfig()).thenApply(stored -> {
+                        RuntimeConfig loaded = RuntimeConfig.fromStored(stored, defaults, new EnumMap<>(ConfigKey.class));
+                        if (!loaded.equals(current.get())) {
+                            current.set(loaded);
+                            for (Consumer<RuntimeConfig> l : listeners) {
+                                l.accept(loaded);
+                            }
+                        }
+                        return loaded;
+                    });
+            tail = next;
+            return next;
+        }
+    }
+
     public ConfigView view(String keyName) {
         RuntimeConfig c = current.get();
         List<ConfigEntry> entries = new ArrayList<>();

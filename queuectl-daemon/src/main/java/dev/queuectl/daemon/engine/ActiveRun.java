@@ -5,6 +5,7 @@ import dev.queuectl.daemon.engine.process.GroupTerminator;
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.RunEnd;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,16 +24,19 @@ final class ActiveRun {
     final CompletableFuture<RunEnd> ended = new CompletableFuture<>();
 
     private final GroupTerminator terminator;
+    private final Duration fenceGrace;
     private int pid;
     private Instant startedAt;
     private StopReason stop;
     private volatile long freedBytes;
 
-    ActiveRun(ClaimedRun run, OutputFiles.RunFile outputFile, GroupTerminator terminator) {
+    /** @param fenceGrace TERM to KILL when the node is fenced (it must stop before its lease expires) */
+    ActiveRun(ClaimedRun run, OutputFiles.RunFile outputFile, GroupTerminator terminator, Duration fenceGrace) {
         this.run = run;
         this.outputFile = outputFile;
         this.output = outputFile.path();
         this.terminator = terminator;
+        this.fenceGrace = fenceGrace;
     }
 
     /** The process exists now; a stop requested earlier is carried out at once. */
@@ -40,25 +44,36 @@ final class ActiveRun {
         this.pid = pid;
         this.startedAt = startedAt;
         if (stop != null) {
+            terminate();
+        }
+    }
+
+    private void terminate() {
+        if (stop == StopReason.FENCE) {
+            terminator.terminate(pid, fenceGrace);
+        } else {
             terminator.terminate(pid);
         }
     }
 
     /**
      * Asks the run to stop; returns false if it was already asked. A cancel overrides a timeout
-     * (the user's word is final), nothing overrides a drain.
+     * (the user's word is final), nothing overrides a drain, and fencing overrides everything
+     * (the run must end before the node's lease expires).
      */
     synchronized boolean requestStop(StopReason reason) {
-        if (stop != null && !(stop == StopReason.TIMEOUT && reason == StopReason.CANCEL)) {
+        boolean overrides = stop == StopReason.TIMEOUT && reason == StopReason.CANCEL
+                || reason == StopReason.FENCE && stop != StopReason.FENCE;
+        if (stop != null && !overrides) {
             return false;
         }
         boolean signalled = stop != null;
         stop = reason;
-        if (signalled) {
+        if (signalled && reason != StopReason.FENCE) {
             return true;
         }
         if (pid > 0) {
-            terminator.terminate(pid);
+            terminate();
         }
         return true;
     }

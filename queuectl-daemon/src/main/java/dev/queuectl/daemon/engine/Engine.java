@@ -45,6 +45,9 @@ public final class Engine implements AutoCloseable {
     }
 
     private void onEvent(JobEvent e) {
+        if (e instanceof JobEvent.RunClaimed || e instanceof JobEvent.RunFinished) {
+            ctx.cluster.load(ctx.runtime.get().workers(), registry.busy());
+        }
         if (e instanceof JobEvent.Enqueued || e instanceof JobEvent.ConfigChanged
                 || e instanceof JobEvent.StateChanged && ((JobEvent.StateChanged) e).state() == JobState.PENDING
                 || e instanceof JobEvent.BulkChanged && ((JobEvent.BulkChanged) e).state() == JobState.PENDING) {
@@ -60,8 +63,22 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             log.warn("could not clear {}: {}", ctx.settings.outputDir().resolve(".spool"), e.toString());
         }
-        new Recovery(ctx).run();
+        Recovery recovery = new Recovery(ctx);
+        recovery.run();
         dispatcher.start();
+        if (ctx.cluster.shared()) {
+            // Runs of nodes whose lease expired: any live node records them as interrupted.
+            long every = Math.max(100, ctx.cluster.lease().toMillis() / 3);
+            ctx.timer.scheduleWithFixedDelay(() -> {
+                try {
+                    if (!ctx.cluster.fenced() && recovery.recoverOrphans() > 0) {
+                        dispatcher.wake();
+                    }
+                } catch (RuntimeException e) {
+                    log.debug("could not look for runs of nodes whose lease expired: {}", e.toString());
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
         // One guard for every running job's output (not a timer task per run): once a second,
         // a runaway job's file has its head freed beyond the output limit.
         ctx.timer.scheduleWithFixedDelay(() -> {
@@ -69,6 +86,27 @@ public final class Engine implements AutoCloseable {
                 a.freedBytes(ctx.outputs.guard(a.output, a.freedBytes()));
             }
         }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Jobs may have become claimable on another node's word (or a poll): look again. */
+    public void wake() {
+        dispatcher.wake();
+    }
+
+    /**
+     * This node may not run jobs (it could not renew its lease): claims stop (the store refuses
+     * them) and every run is stopped at once, recorded as interrupted for {@code why}.
+     */
+    public void fence(String why) {
+        ctx.fenceReason.set(why);
+        for (ActiveRun a : registry.all()) {
+            a.requestStop(StopReason.FENCE);
+        }
+    }
+
+    /** The node holds a lease again: claim. */
+    public void unfence() {
+        dispatcher.wake();
     }
 
     /** This daemon's node id. */

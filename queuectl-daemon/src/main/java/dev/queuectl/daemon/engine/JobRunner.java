@@ -46,6 +46,9 @@ final class JobRunner {
     private RunEnd runProcess(ActiveRun active) {
         ClaimedRun run = active.run;
         Instant started = ctx.clock.instant();
+        if (ctx.cluster.fenced()) {
+            active.requestStop(StopReason.FENCE); // claimed just as the node was fenced: never start it
+        }
         if (active.stopReason() != null) {
             return end(active, null, null, started, started, 0);
         }
@@ -114,6 +117,11 @@ final class JobRunner {
         if (stop == StopReason.CANCEL) {
             return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.CANCELLED, exitCode(status), "cancelled",
                     "cancelled", finished, Transition.BURY, null, dropped);
+        }
+        if (stop == StopReason.FENCE) {
+            String why = "run " + run.attempt() + " interrupted: " + ctx.fenceReason.get();
+            return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.INTERRUPTED, exitCode(status), why, why,
+                    finished, Transition.INTERRUPT, null, dropped);
         }
         if (stop == StopReason.DRAIN) {
             String why = "run " + run.attempt() + " interrupted: the daemon was shutting down";

@@ -6,6 +6,7 @@ import dev.queuectl.daemon.job.InProgressRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +33,29 @@ final class Recovery {
 
     /** Returns the number of runs recovered. Blocks until survivors are gone. */
     int run() {
-        List<InProgressRun> runs = new ArrayList<>(ctx.store.runsInProgress(ctx.node).join());
-        runs.addAll(ctx.store.orphanedRuns(ctx.node).join());
+        int n = recover(ctx.store.runsInProgress(ctx.node).join(), "the daemon stopped unexpectedly");
+        return n + recoverOrphans();
+    }
+
+    /**
+     * Runs whose owner is provably gone (with a shared store: nodes whose lease expired), each
+     * recorded as interrupted with its owner named. Returns how many.
+     */
+    int recoverOrphans() {
+        Map<String, List<InProgressRun>> byOwner = new LinkedHashMap<>();
+        for (InProgressRun r : ctx.store.orphanedRuns(ctx.node).join()) {
+            byOwner.computeIfAbsent(String.valueOf(r.node()), k -> new ArrayList<>()).add(r);
+        }
+        int n = 0;
+        for (Map.Entry<String, List<InProgressRun>> e : byOwner.entrySet()) {
+            n += recover(e.getValue(), ctx.cluster.shared() ? "node " + e.getKey() + " lost its lease"
+                    : "the daemon stopped unexpectedly");
+        }
+        return n;
+    }
+
+    /** Stops what survives of {@code runs} on this host, then records them as interrupted. */
+    private int recover(List<InProgressRun> runs, String reason) {
         if (runs.isEmpty()) {
             return 0;
         }
@@ -43,12 +65,11 @@ final class Recovery {
             groups.addAll(survivingGroups(r, tokens.getOrDefault(ctx.runTokenValue(r.seq(), r.attempt()), List.of())));
         }
         if (!groups.isEmpty()) {
-            log.warn("stopping {} process group(s) left running by a daemon that stopped unexpectedly: {}",
-                    groups.size(), groups);
+            log.warn("stopping {} process group(s) left running ({}): {}", groups.size(), reason, groups);
             stop(groups);
         }
-        int n = ctx.store.interrupt(runs, "the daemon stopped unexpectedly").join();
-        log.warn("recovered {} run(s) interrupted by an unexpected stop; their jobs are pending again", n);
+        int n = ctx.store.interrupt(runs, reason).join();
+        log.warn("recovered {} run(s) ({}); their jobs are pending again", n, reason);
         return n;
     }
 

@@ -51,6 +51,10 @@ public final class Retention {
 
     private void sweep() {
         try {
+            // With a shared store, one node at a time sweeps: the one that claims the hour's sweep.
+            if (!store.cluster().claimTask("retention", Duration.ofMinutes(50)).join()) {
+                return;
+            }
             RuntimeConfig c = runtime.get();
             long completed = c.keepCompleted() == null ? 0 : prune(JobState.COMPLETED, c.keepCompleted()).join();
             long dead = c.keepDead() == null ? 0 : prune(JobState.DEAD, c.keepDead()).join();

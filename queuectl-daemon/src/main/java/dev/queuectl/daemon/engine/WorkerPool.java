@@ -87,10 +87,10 @@ final class WorkerPool {
     private ActiveRun activate(ClaimedRun run) {
         ActiveRun active;
         try {
-            active = new ActiveRun(run, ctx.outputs.open(run.seq(), run.attempt()), ctx.terminator);
+            active = new ActiveRun(run, ctx.outputs.open(run.seq(), run.attempt()), ctx.terminator, ctx.fenceGrace);
         } catch (IOException e) {
             active = new ActiveRun(run, new OutputFiles.RunFile(ctx.outputs.path(run.seq(), run.attempt()), null),
-                    ctx.terminator);
+                    ctx.terminator, ctx.fenceGrace);
             log.error("cannot create the output directory for job {}: {}", run.id(), e.toString());
         }
         registry.add(active);

@@ -4,10 +4,12 @@ import dev.queuectl.daemon.config.RuntimeConfig;
 import dev.queuectl.daemon.engine.RunningRun;
 import dev.queuectl.daemon.job.Attempt;
 import dev.queuectl.daemon.job.Job;
+import dev.queuectl.daemon.store.NodeInfo;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.AttemptView;
 import dev.queuectl.protocol.result.BusyWorker;
 import dev.queuectl.protocol.result.JobView;
+import dev.queuectl.protocol.result.NodeView;
 import dev.queuectl.protocol.result.WorkersView;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +55,7 @@ public final class Views {
 
     public static AttemptView attempt(Attempt a) {
         return new AttemptView(a.number(), a.startedAt(), a.finishedAt(),
-                a.outcome() == null ? null : a.outcome().key(), a.exitCode(), a.error());
+                a.outcome() == null ? null : a.outcome().key(), a.exitCode(), a.error(), a.node());
     }
 
     public static Map<JobState, Long> counts(Map<dev.queuectl.daemon.job.JobState, Long> counts) {
@@ -70,5 +72,20 @@ public final class Views {
                     Duration.between(r.since(), now).toMillis() / 1000.0));
         }
         return new WorkersView(config.workers(), config.workersStopped(), busy);
+    }
+
+    /**
+     * The nodes sharing the store; this daemon's own entry shows its live workers and runs (the
+     * store has what it last reported). A store of one daemon lists this daemon alone.
+     */
+    public static List<NodeView> nodes(List<NodeInfo> nodes, DaemonIdentity self, int workers, int running) {
+        List<NodeView> out = new ArrayList<>();
+        for (NodeInfo n : nodes) {
+            boolean me = n.id().equals(self.node());
+            String state = n.left() ? "left" : n.alive() ? "alive" : "lease expired";
+            out.add(new NodeView(n.id(), n.host(), n.pid(), n.version(), state, n.startedAt(), n.leaseUntil(),
+                    me ? workers : n.workers(), me ? running : n.busy()));
+        }
+        return out;
     }
 }

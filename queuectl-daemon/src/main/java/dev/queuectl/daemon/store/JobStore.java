@@ -123,6 +123,11 @@ public interface JobStore extends ConfigStore, AutoCloseable {
      */
     CompletableFuture<List<JobRef>> prune(JobState state, Instant before, int batch);
 
+    // ---- the daemons sharing the store ----
+
+    /** This store's cluster: one node for a store one daemon opens; several with leases for a shared one. */
+    Cluster cluster();
+
     /** Applies queued writes, then closes every connection. */
     @Override
     void close();

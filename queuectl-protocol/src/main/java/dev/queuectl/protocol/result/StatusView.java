@@ -5,18 +5,21 @@ import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.Timestamps;
 import dev.queuectl.protocol.json.JsonWritable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The daemon at a glance: its identity (version, node id, store, pid), a count for each of the
  * five states (zeros included), its workers and recent run statistics. {@code node} and
- * {@code store} are null from a daemon of protocol 1.
+ * {@code store} are null from a daemon of protocol 1; {@code nodes} (every daemon sharing the
+ * store) is empty from a daemon of protocol 2 or earlier.
  */
 public record StatusView(String version, int protocol, String node, String store, long pid, Instant startedAt,
                          double uptimeSeconds, String socket, String dataDir, Map<JobState, Long> counts,
-                         WorkersView workers, RunStatsView stats) implements JsonWritable {
+                         WorkersView workers, RunStatsView stats, List<NodeView> nodes) implements JsonWritable {
 
     @Override
     public Map<String, Object> toJson() {
@@ -37,6 +40,11 @@ public record StatusView(String version, int protocol, String node, String store
         m.put("jobs", jobs);
         m.put("workers", workers.toJson());
         m.put("stats", stats.toJson());
+        List<Object> list = new ArrayList<>(nodes.size());
+        for (NodeView n : nodes) {
+            list.add(n.toJson());
+        }
+        m.put("nodes", list);
         return m;
     }
 
@@ -50,11 +58,18 @@ public record StatusView(String version, int protocol, String node, String store
         }
         Object uptime = f.optScalar("uptime");
         Object workers = f.optRaw("workers");
+        List<NodeView> nodes = new ArrayList<>();
+        List<?> listed = f.optList("nodes");
+        if (listed != null) {
+            for (Object o : listed) {
+                nodes.add(NodeView.fromJson(o));
+            }
+        }
         return new StatusView(f.optString("version"), f.optInt("protocol", 0, Integer.MAX_VALUE),
                 f.optString("node"), f.optString("store"), f.optLong("pid", 0, Long.MAX_VALUE), f.optInstant("started_at"),
                 uptime instanceof Number ? ((Number) uptime).doubleValue() : 0, f.optString("socket"),
                 f.optString("data_dir"), counts,
                 workers == null ? new WorkersView(0, false, java.util.List.of()) : WorkersView.fromJson(workers),
-                RunStatsView.fromJson(f.optRaw("stats")));
+                RunStatsView.fromJson(f.optRaw("stats")), nodes);
     }
 }

@@ -31,6 +31,11 @@ public final class GroupTerminator {
 
     /** TERM now, KILL after the grace period; returns at once. */
     public void terminate(int pgid) {
+        terminate(pgid, grace);
+    }
+
+    /** TERM now, KILL after {@code grace} (a shorter one when time is short); returns at once. */
+    public void terminate(int pgid, Duration grace) {
         if (!launcher.signalGroup(pgid, ProcessLauncher.SIGTERM)) {
             return; // nothing left
         }

@@ -2,6 +2,7 @@ package dev.queuectl.daemon.service.handler;
 
 import dev.queuectl.daemon.engine.CancelOutcome;
 import dev.queuectl.daemon.event.JobEvent;
+import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.service.Errors;
 import dev.queuectl.daemon.service.ServiceContext;
@@ -11,6 +12,8 @@ import dev.queuectl.protocol.ErrorCode;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.CancelRequest;
 import dev.queuectl.protocol.result.JobView;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,12 +21,15 @@ import java.util.concurrent.TimeUnit;
  * {@code cancel}: a running job has its run stopped (its tree TERM, then KILL) and ends dead; a
  * pending or failed job goes straight to dead ("cancelled"). A job claimed a moment ago is
  * still {@code processing} in the store before its run is registered: the handler waits for the
- * event that registers it (or changes the job) and tries again, without polling.
+ * event that registers it (or changes the job) and tries again, without polling. With a shared
+ * store, a job running on another node is cancelled through a request its owner acts on.
  */
 public final class CancelHandler implements OpHandler<CancelRequest> {
     /** Rounds of "claimed, not yet registered" before giving up; each waits for an event. */
     private static final int ROUNDS = 3;
     private static final long EVENT_WAIT_SECONDS = 5;
+    /** How long a cancel waits for another node to stop the job's run. */
+    private static final Duration REMOTE_WAIT = Duration.ofSeconds(30);
 
     private final ServiceContext ctx;
 
@@ -57,8 +63,13 @@ public final class CancelHandler implements OpHandler<CancelRequest> {
                 return CompletableFuture.completedFuture(Views.job(job, null));
             }
             Throwable cause = Errors.unwrap(error);
-            if (cause instanceof IllegalTransitionException
-                    && ((IllegalTransitionException) cause).current() == JobState.PROCESSING && round < ROUNDS) {
+            boolean running = cause instanceof IllegalTransitionException
+                    && ((IllegalTransitionException) cause).current() == JobState.PROCESSING;
+            if (running && ctx.store().cluster().shared() && round < ROUNDS) {
+                changed.cancel(false);
+                return elsewhere(id, round);
+            }
+            if (running && round < ROUNDS) {
                 return changed.orTimeout(EVENT_WAIT_SECONDS, TimeUnit.SECONDS).handle((e, t) -> null)
                         .thenCompose(x -> cancel(id, round + 1));
             }
@@ -68,7 +79,41 @@ public final class CancelHandler implements OpHandler<CancelRequest> {
         }).thenCompose(f -> f);
     }
 
+    /**
+     * The job runs on another node (or is about to run here): ask its owner through the store,
+     * then wait until the run has ended there. Ended dead, the cancel is done; ended otherwise
+     * (interrupted, say), it is cancelled again from its new state.
+     */
+    private CompletableFuture<JobView> elsewhere(String id, int round) {
+        Instant giveUp = ctx.clock().instant().plus(REMOTE_WAIT);
+        return ctx.store().cluster().requestCancel(id).thenCompose(asked -> untilNotRunning(id, giveUp))
+                .thenCompose(job -> job.state() == JobState.DEAD
+                        ? CompletableFuture.completedFuture(Views.job(job, null)) : cancel(id, round + 1));
+    }
+
+    private CompletableFuture<Job> untilNotRunning(String id, Instant giveUp) {
+        CompletableFuture<JobEvent> changed = ctx.events().next(e -> concerns(e, id));
+        return ctx.store().find(id).thenCompose(found -> {
+            Job job = found.orElseThrow(() -> ProtocolException.notFound(id)).job();
+            if (job.state() != JobState.PROCESSING) {
+                changed.cancel(false);
+                return CompletableFuture.completedFuture(job);
+            }
+            if (ctx.clock().instant().isAfter(giveUp)) {
+                changed.cancel(false);
+                throw new ProtocolException(ErrorCode.UNAVAILABLE, "job '" + id + "' is still running on another node after " + REMOTE_WAIT.toSeconds() + "s; the cancel request stays"
+                        + " until that node acts on it");
+            }
+            // Woken by the owner's notification, or by the poll every second at the latest.
+            return changed.completeOnTimeout(null, 1, TimeUnit.SECONDS).thenCompose(e -> untilNotRunning(id, giveUp));
+        });
+    }
+
     private static boolean concerns(JobEvent e, String id) {
+        if (e instanceof JobEvent.ChangedElsewhere) {
+            String changed = ((JobEvent.ChangedElsewhere) e).id();
+            return changed == null || changed.equals(id);
+        }
         if (e instanceof JobEvent.RunClaimed) {
             return ((JobEvent.RunClaimed) e).run().id().equals(id);
         }

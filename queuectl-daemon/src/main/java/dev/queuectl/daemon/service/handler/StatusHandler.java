@@ -20,14 +20,15 @@ public final class StatusHandler implements OpHandler<StatusRequest> {
 
     @Override
     public CompletableFuture<StatusView> handle(StatusRequest request) {
-        return ctx.store().counts().thenApply(counts -> {
+        return ctx.store().counts().thenCombine(ctx.store().cluster().nodes(), (counts, nodes) -> {
             DaemonIdentity id = ctx.identity();
             Instant now = ctx.clock().instant();
             double uptime = Duration.between(id.startedAt(), now).toMillis() / 1000.0;
             return new StatusView(id.version(), ProtocolVersion.CURRENT, id.node(), id.store(), id.pid(),
                     id.startedAt(), uptime,
                     id.socket().toString(), id.dataDir().toString(), Views.counts(counts),
-                    Views.workers(ctx.settings().current(), ctx.engine().running(), now), ctx.stats().view());
+                    Views.workers(ctx.settings().current(), ctx.engine().running(), now), ctx.stats().view(),
+                    Views.nodes(nodes, id, ctx.settings().current().workers(), ctx.engine().running().size()));
         });
     }
 }

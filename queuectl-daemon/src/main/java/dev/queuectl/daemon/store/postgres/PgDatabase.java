@@ -78,6 +78,14 @@ final class PgDatabase implements AutoCloseable {
         return DriverManager.getConnection(options.jdbcUrl(), properties(options));
     }
 
+    /** A connection outside the pool whose reads give up after {@code timeoutSeconds} (the lease's). */
+    static Connection connect(PgOptions options, int timeoutSeconds) throws SQLException {
+        Properties p = properties(options);
+        p.setProperty("socketTimeout", Integer.toString(timeoutSeconds));
+        p.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
+        return DriverManager.getConnection(options.jdbcUrl(), p);
+    }
+
     private static Properties properties(PgOptions options) {
         Properties p = new Properties();
         p.putAll(options.properties());
@@ -129,9 +137,17 @@ final class PgDatabase implements AutoCloseable {
                     }
                     throw e;
                 } finally {
-                    c.setAutoCommit(true);
+                    resetQuietly(c);
                 }
             }
+        }
+    }
+
+    private static void resetQuietly(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it
         }
     }
 

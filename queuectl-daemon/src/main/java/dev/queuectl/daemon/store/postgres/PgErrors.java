@@ -31,6 +31,11 @@ final class PgErrors {
                 if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
                     return true;
                 }
+                // The pool's own refusals: a connection it already closed, or the pool closing.
+                String message = String.valueOf(t.getMessage());
+                if (state == null && (message.contains("Connection is closed") || message.contains("has been closed"))) {
+                    return true;
+                }
             }
         }
         return false;
@@ -42,8 +47,8 @@ final class PgErrors {
             return (StoreException) e;
         }
         if (unreachable(e)) {
-            return new StorageException(StorageException.Kind.UNAVAILABLE,
-                    "the PostgreSQL database cannot be reached (" + rootMessage(e) + ")", e);
+            return new StorageException(write ? StorageException.Kind.WRITE_FAILED : StorageException.Kind.READ_FAILED,
+                    "the PostgreSQL database cannot be reached (" + rootMessage(e) + "); queuectld reconnects by itself", e);
         }
         if (e instanceof SQLException) {
             SQLException s = (SQLException) e;
@@ -74,6 +79,6 @@ final class PgErrors {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return String.valueOf(t.getMessage());
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 }

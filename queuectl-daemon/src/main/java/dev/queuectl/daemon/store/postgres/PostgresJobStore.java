@@ -42,7 +42,7 @@ public final class PostgresJobStore implements JobStore {
         this.db = db;
         this.clock = clock;
         this.node = node;
-        this.cluster = new PgCluster(db, clock, node);
+        this.cluster = new PgCluster(db, node);
         this.enqueuer = new PgEnqueuer(db, clock, cluster::enqueued);
     }
 
@@ -54,7 +54,8 @@ public final class PostgresJobStore implements JobStore {
         return new PostgresJobStore(PgDatabase.open(options), clock, node);
     }
 
-    /** The cluster side of this store: nodes, leases, wake-ups, cancel requests, output. */
+    /** The cluster side of this store: nodes, leases, wake-ups, cancel requests. */
+    @Override
     public PgCluster cluster() {
         return cluster;
     }

@@ -10,6 +10,7 @@ import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunStart;
+import dev.queuectl.daemon.store.Cluster;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.StoreOpenException;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class SqliteJobStore implements JobStore {
     private final StoreWriter writer;
     private final StoreReaders readers;
     private final JobInserts inserts = new JobInserts();
+    private final Cluster cluster = Cluster.single();
 
     private SqliteJobStore(Database database, Clock clock) throws SQLException {
         this.clock = clock;
@@ -192,6 +194,12 @@ public final class SqliteJobStore implements JobStore {
             }
             return null;
         });
+    }
+
+    /** A cluster of one: the data dir lock keeps every other daemon out of the file. */
+    @Override
+    public Cluster cluster() {
+        return cluster;
     }
 
     @Override

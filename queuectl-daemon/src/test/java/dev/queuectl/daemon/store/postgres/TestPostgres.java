@@ -108,7 +108,7 @@ public final class TestPostgres {
 
     /** The store URL (as the {@code store} setting takes it) of database {@code name}. */
     public String storeUrl(String name) {
-        return "postgresql://" + host + ":" + port + "/" + name;
+        return "postgresql://" + user + "@" + host + ":" + port + "/" + name;
     }
 
     public String jdbcUrl(String name) {

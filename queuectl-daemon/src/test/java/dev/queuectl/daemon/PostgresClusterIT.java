@@ -1,0 +1,82 @@
+package dev.queuectl.daemon;
+
+import static dev.queuectl.daemon.Jobs.json;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Daemons in one JVM sharing a PostgreSQL database: work spreads, wait and cancel work across nodes. */
+class PostgresClusterIT {
+    @RegisterExtension
+    final ShortTempDir tmp = new ShortTempDir();
+    private final PgNodes nodes = new PgNodes();
+
+    @AfterEach
+    void stop() {
+        nodes.close();
+    }
+
+    @Test
+    void jobsEnqueuedOnOneNodeRunOnBothAndTheOtherSeesThemFinish() {
+        TestDaemon a = nodes.start("node-a", Duration.ofSeconds(10), s -> s);
+        TestDaemon b = nodes.start("node-b", Duration.ofSeconds(10), s -> s);
+        try (RawClient ca = a.connect(); RawClient cb = b.connect()) {
+            Jobs.config(ca, "workers", 2);
+            Jobs.config(cb, "workers", 2);
+            StringBuilder batch = new StringBuilder("{\"op\":\"enqueue_batch\",\"jobs\":[");
+            for (int i = 0; i < 40; i++) {
+                batch.append(i == 0 ? "" : ",").append("{\"id\":\"j").append(i)
+                        .append("\",\"command\":\"sleep 0.05\"}");
+            }
+            ca.ok(batch.append("]}").toString());
+            Map<String, Object> waited = cb.ok("{\"op\":\"wait\",\"id\":\"j39\",\"timeout\":60}");
+            assertEquals(true, waited.get("finished"));
+            Set<String> ranOn = new HashSet<>();
+            for (int i = 0; i < 40; i++) {
+                Map<String, Object> job = Jobs.awaitState(cb, "j" + i, "completed", Duration.ofSeconds(30));
+                List<Map<String, Object>> history = Jobs.history(job);
+                assertEquals(1, history.size(), "ran once: j" + i);
+                ranOn.add((String) history.get(0).get("node"));
+            }
+            assertEquals(Set.of("node-a", "node-b"), ranOn, "both nodes took jobs");
+            Map<String, Object> status = cb.ok("{\"op\":\"status\"}");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> listed = (List<Map<String, Object>>) status.get("nodes");
+            assertEquals(List.of("node-a", "node-b"), listed.stream().map(n -> n.get("id")).toList());
+            assertTrue(listed.stream().allMatch(n -> "alive".equals(n.get("state"))), listed.toString());
+        }
+    }
+
+    @Test
+    void cancelOfAJobRunningOnAnotherNodeStopsItThere() throws Exception {
+        TestDaemon a = nodes.start("node-a", Duration.ofSeconds(10), s -> s);
+        TestDaemon b = nodes.start("node-b", Duration.ofSeconds(10), s -> s);
+        Path marker = tmp.path().resolve("ran");
+        try (RawClient ca = a.connect(); RawClient cb = b.connect()) {
+            cb.ok("{\"op\":\"worker_stop\"}");
+            Jobs.enqueue(cb, "{\"id\":\"long\",\"command\":" + json("echo $$ > " + marker + "; exec sleep 60") + "}");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(marker) && Files.size(marker) > 0);
+            long pid = Long.parseLong(Files.readString(marker).trim());
+            assertEquals("node-a", Jobs.history(Jobs.show(cb, "long")).get(0).get("node"));
+            long t0 = System.nanoTime();
+            Map<String, Object> cancelled = cb.ok("{\"op\":\"cancel\",\"id\":\"long\"}");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals("dead", cancelled.get("state"));
+            assertEquals("cancelled", cancelled.get("last_error"));
+            assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the run's process is gone");
+            System.out.println("[cluster] cancel across nodes answered in " + ms + " ms");
+            assertEquals("cancelled", Jobs.history(Jobs.show(ca, "long")).get(0).get("outcome"));
+        }
+    }
+}
