@@ -79,4 +79,44 @@ class PostgresClusterIT {
             assertEquals("cancelled", Jobs.history(Jobs.show(ca, "long")).get(0).get("outcome"));
         }
     }
+
+    @Test
+    void logsFollowFromAnotherNodeSeesOutputAsItComesAndKeepsTheBoundedEnd() {
+        TestDaemon a = nodes.start("node-a", Duration.ofSeconds(10), s -> s.withOutputLimitBytes(64 * 1024));
+        TestDaemon b = nodes.start("node-b", Duration.ofSeconds(10), s -> s.withOutputLimitBytes(64 * 1024));
+        try (RawClient ca = a.connect(); RawClient cb = b.connect()) {
+            cb.ok("{\"op\":\"worker_stop\"}");
+            Jobs.enqueue(ca, "{\"id\":\"talk\",\"command\":" + json("for i in 1 2 3 4 5; do echo line $i; sleep 0.3; done")
+                    + "}");
+            // Follow from node B while node A runs it: the first line arrives before the run ends.
+            StringBuilder seen = new StringBuilder();
+            long offset = 0;
+            boolean sawWhileRunning = false;
+            while (true) {
+                Map<String, Object> chunk = cb.ok("{\"op\":\"logs\",\"id\":\"talk\",\"offset\":" + offset
+                        + ",\"wait\":true}");
+                String data = (String) chunk.get("data");
+                seen.append(data);
+                offset = (Long) chunk.get("next_offset");
+                if (!data.isEmpty() && Boolean.TRUE.equals(chunk.get("running"))) {
+                    sawWhileRunning = true;
+                }
+                if (data.isEmpty() && !Boolean.TRUE.equals(chunk.get("running"))) {
+                    break;
+                }
+            }
+            assertTrue(sawWhileRunning, "output arrived while the run went on");
+            assertEquals("line 1\nline 2\nline 3\nline 4\nline 5\n", seen.toString());
+
+            // A run that prints 1 MiB keeps the last 64 KiB, in the database, readable from B.
+            Jobs.enqueue(ca, "{\"id\":\"loud\",\"command\":" + json("head -c 1048576 /dev/zero | tr '\\0' x; echo END")
+                    + "}");
+            Jobs.awaitState(cb, "loud", "completed", Duration.ofSeconds(30));
+            Map<String, Object> first = cb.ok("{\"op\":\"logs\",\"id\":\"loud\"}");
+            assertEquals(1048576L + 4 - 64 * 1024, first.get("dropped"));
+            String all = Jobs.logs(cb, "loud", 1);
+            assertEquals(64 * 1024, all.length());
+            assertTrue(all.endsWith("xxEND\n"), all.substring(all.length() - 10));
+        }
+    }
 }

@@ -54,6 +54,10 @@ class PostgresPartitionIT {
                 return Intervals.now() - span[1] > 300_000_000L;
             });
             long lastAlive = Intervals.read(file).get("p").get(1)[1];
+            // Meanwhile the cut node refuses writes with a clear reason, and acknowledges nothing.
+            Map<String, Object> refused = cc.call("{\"op\":\"enqueue\",\"id\":\"during\",\"command\":\"true\"}");
+            assertEquals("STORAGE_ERROR", RawClient.errorCode(refused));
+            assertTrue(RawClient.errorMessage(refused).contains("cannot be reached"), RawClient.errorMessage(refused));
             assertTrue(lastAlive - cutAt < LEASE.toNanos() * 3 / 4,
                     "run 1 lived " + (lastAlive - cutAt) / 1_000_000 + " ms after the cut");
 
@@ -82,6 +86,7 @@ class PostgresPartitionIT {
             assertEquals("completed", after.get("state"));
             assertEquals(history.get(0).get("error"), Jobs.history(after).get(0).get("error"));
             assertEquals(2, Jobs.history(after).size());
+            assertEquals("NOT_FOUND", RawClient.errorCode(cc.call("{\"op\":\"show\",\"id\":\"during\"}")));
             // And it takes work again.
             co.ok("{\"op\":\"worker_stop\"}");
             Jobs.enqueue(cc, "{\"id\":\"q\",\"command\":\"true\"}");

@@ -20,6 +20,9 @@ final class ActiveRun {
     final OutputFiles.RunFile outputFile;
     /** Set by the worker when processes of the run were still running after its shell ended. */
     boolean leftProcesses;
+    /** Output bytes already moved to the store (a shared store's output); {@link #shipping} guards the move. */
+    volatile long shipped;
+    final java.util.concurrent.atomic.AtomicBoolean shipping = new java.util.concurrent.atomic.AtomicBoolean();
     /** Completes once the run's end is committed. */
     final CompletableFuture<RunEnd> ended = new CompletableFuture<>();
 

@@ -33,11 +33,15 @@ public final class Engine implements AutoCloseable {
     private final WorkerPool pool;
     private final Drainer drainer;
     private final EventBus.Subscription wakeUps;
+    private final OutputKeeper output;
 
     public Engine(EngineParts parts) {
         this.ctx = new EngineContext(parts);
+        this.output = ctx.store.outputStore().<OutputKeeper>map(s -> new StoredOutput(ctx, s))
+                .orElseGet(() -> new FileOutput(ctx, registry));
         Dispatcher[] d = new Dispatcher[1];
-        this.pool = new WorkerPool(ctx, registry, new RunJournal(ctx, closing), parts.workers(), () -> d[0].wake());
+        this.pool = new WorkerPool(ctx, registry, new RunJournal(ctx, closing), parts.workers(), () -> d[0].wake(),
+                output);
         this.dispatcher = new Dispatcher(ctx, pool::slotsInUse, pool::start);
         d[0] = dispatcher;
         this.drainer = new Drainer(ctx, registry, pool, dispatcher);
@@ -79,13 +83,10 @@ public final class Engine implements AutoCloseable {
                 }
             }, every, every, TimeUnit.MILLISECONDS);
         }
-        // One guard for every running job's output (not a timer task per run): once a second,
-        // a runaway job's file has its head freed beyond the output limit.
-        ctx.timer.scheduleWithFixedDelay(() -> {
-            for (ActiveRun a : registry.all()) {
-                a.freedBytes(ctx.outputs.guard(a.output, a.freedBytes()));
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+        // One tick for every running job's output (not a timer task per run): a runaway job's
+        // file has its head freed beyond the output limit; a shared store gets the new output.
+        ctx.timer.scheduleWithFixedDelay(() -> output.tick(registry.all()), output.tickMillis(),
+                output.tickMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Jobs may have become claimable on another node's word (or a poll): look again. */
@@ -107,6 +108,11 @@ public final class Engine implements AutoCloseable {
     /** The node holds a lease again: claim. */
     public void unfence() {
         dispatcher.wake();
+    }
+
+    /** Where run output is read from. */
+    public RunLogs logs() {
+        return output;
     }
 
     /** This daemon's node id. */

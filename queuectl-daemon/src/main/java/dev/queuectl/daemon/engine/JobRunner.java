@@ -29,9 +29,11 @@ final class JobRunner {
     private static final Logger jobLog = LoggerFactory.getLogger("queuectl.jobs");
 
     private final EngineContext ctx;
+    private final OutputKeeper output;
 
-    JobRunner(EngineContext ctx) {
+    JobRunner(EngineContext ctx, OutputKeeper output) {
         this.ctx = ctx;
+        this.output = output;
     }
 
     /** Runs to the end; returns the end to record. Never throws. */
@@ -39,7 +41,7 @@ final class JobRunner {
         try {
             return runProcess(active);
         } finally {
-            ctx.outputs.close(active.outputFile, !active.leftProcesses);
+            output.close(active);
         }
     }
 
@@ -88,7 +90,7 @@ final class JobRunner {
         }
         Instant finished = ctx.clock.instant();
         active.leftProcesses = ctx.terminator.stopLeftovers(pid);
-        long dropped = ctx.outputs.trim(active.output);
+        long dropped = output.finish(active);
         return end(active, status, limit, started, finished, dropped);
     }
 

@@ -40,10 +40,10 @@ final class WorkerPool {
     private volatile boolean draining;
 
     WorkerPool(EngineContext ctx, RunRegistry registry, RunJournal journal, ExecutorService threads,
-               Runnable wakeDispatcher) {
+               Runnable wakeDispatcher, OutputKeeper output) {
         this.ctx = ctx;
         this.registry = registry;
-        this.runner = new JobRunner(ctx);
+        this.runner = new JobRunner(ctx, output);
         this.journal = journal;
         this.threads = threads;
         this.wakeDispatcher = wakeDispatcher;

@@ -128,6 +128,11 @@ public interface JobStore extends ConfigStore, AutoCloseable {
     /** This store's cluster: one node for a store one daemon opens; several with leases for a shared one. */
     Cluster cluster();
 
+    /** Where run output is kept when the store keeps it (a shared store); empty: in files on this host. */
+    default java.util.Optional<OutputStore> outputStore() {
+        return java.util.Optional.empty();
+    }
+
     /** Applies queued writes, then closes every connection. */
     @Override
     void close();

@@ -1,13 +1,11 @@
 package dev.queuectl.daemon.service.handler;
 
 import dev.queuectl.daemon.engine.LiveRun;
-import dev.queuectl.daemon.engine.output.OutputFiles;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.service.ServiceContext;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.LogsRequest;
 import dev.queuectl.protocol.result.LogChunk;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -48,21 +46,18 @@ public final class LogsHandler implements OpHandler<LogsRequest> {
 
     private CompletableFuture<LogChunk> read(JobRef job, int attempt, long offset, Instant giveUp) {
         Optional<LiveRun> live = ctx.engine().live(job.seq(), attempt);
-        Path file = ctx.outputs().path(job.seq(), attempt);
-        CompletableFuture<Long> shift = live.isPresent() ? CompletableFuture.completedFuture(0L)
-                : ctx.store().outputDropped(job.seq(), attempt);
-        return shift.thenCompose(dropped -> {
-            boolean running = live.isPresent();
-            long freed = running ? live.get().freedBytes() : dropped;
-            OutputFiles.Chunk c = ctx.outputs().read(file, offset, freed, running ? 0 : dropped, !running);
-            if (c.data().isEmpty() && running && giveUp != null && ctx.clock().instant().isBefore(giveUp)) {
+        return ctx.engine().logs().read(job, attempt, offset).thenCompose(c -> {
+            if (c.data().isEmpty() && c.running() && giveUp != null && ctx.clock().instant().isBefore(giveUp)) {
                 CompletableFuture<Void> later = new CompletableFuture<>();
                 ctx.timer().schedule(() -> later.complete(null), LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
-                return CompletableFuture.anyOf(later, live.get().ended())
-                        .thenCompose(x -> read(job, attempt, offset, giveUp));
+                CompletableFuture<?> ended = live.isPresent() ? live.get().ended() : new CompletableFuture<>();
+                // A run on another node: its job's state tells when it ended.
+                return CompletableFuture.anyOf(later, ended).thenCompose(x -> live.isPresent() ? read(job, attempt,
+                        offset, giveUp) : ctx.store().locate(job.id()).thenCompose(now -> read(now.orElse(job),
+                        attempt, offset, giveUp)));
             }
             return CompletableFuture.completedFuture(new LogChunk(job.id(), attempt, job.runs(), c.offset(),
-                    c.nextOffset(), freed, running, c.data()));
+                    c.nextOffset(), c.dropped(), c.running(), c.data()));
         });
     }
 }

@@ -11,6 +11,7 @@ import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.store.JobStore;
+import dev.queuectl.daemon.store.OutputStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public final class PostgresJobStore implements JobStore {
     private final String node;
     private final PgEnqueuer enqueuer;
     private final PgCluster cluster;
+    private final PgOutput output;
 
     private PostgresJobStore(PgDatabase db, Clock clock, String node) {
         this.db = db;
@@ -44,6 +46,7 @@ public final class PostgresJobStore implements JobStore {
         this.node = node;
         this.cluster = new PgCluster(db, node);
         this.enqueuer = new PgEnqueuer(db, clock, cluster::enqueued);
+        this.output = new PgOutput(db);
     }
 
     /**
@@ -58,6 +61,12 @@ public final class PostgresJobStore implements JobStore {
     @Override
     public PgCluster cluster() {
         return cluster;
+    }
+
+    /** Run output is kept in the database, so that every node's {@code logs} reads every run. */
+    @Override
+    public Optional<OutputStore> outputStore() {
+        return Optional.of(output);
     }
 
     // ---- jobs ----
