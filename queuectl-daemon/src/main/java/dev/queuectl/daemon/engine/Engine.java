@@ -1,5 +1,6 @@
 package dev.queuectl.daemon.engine;
 
+import dev.queuectl.daemon.engine.process.Watchdog;
 import dev.queuectl.daemon.event.EventBus;
 import dev.queuectl.daemon.event.JobEvent;
 import dev.queuectl.daemon.job.JobState;
@@ -34,6 +35,7 @@ public final class Engine implements AutoCloseable {
     private final Drainer drainer;
     private final EventBus.Subscription wakeUps;
     private final OutputKeeper output;
+    private Watchdog watchdog;
 
     public Engine(EngineParts parts) {
         this.ctx = new EngineContext(parts);
@@ -66,6 +68,10 @@ public final class Engine implements AutoCloseable {
             ctx.outputs.clearSpools();
         } catch (IOException e) {
             log.warn("could not clear {}: {}", ctx.settings.outputDir().resolve(".spool"), e.toString());
+        }
+        if (ctx.cluster.shared()) {
+            // Other nodes rerun this node's jobs once its lease expires: its runs must not outlive it.
+            watchdog = Watchdog.start(EngineContext.RUN_VARIABLE + "=" + ctx.settings.dataDir() + "#", ctx.fenceGrace);
         }
         Recovery recovery = new Recovery(ctx);
         recovery.run();
@@ -184,5 +190,8 @@ public final class Engine implements AutoCloseable {
         wakeUps.cancel();
         closing.open();
         ctx.terminator.killPendingNow();
+        if (watchdog != null) {
+            watchdog.close();
+        }
     }
 }
