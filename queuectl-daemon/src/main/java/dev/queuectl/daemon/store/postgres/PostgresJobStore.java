@@ -175,13 +175,21 @@ public final class PostgresJobStore implements JobStore {
 
     @Override
     public CompletableFuture<List<InProgressRun>> runsInProgress(String node) {
-        return db.read(tx -> PgRuns.inProgress(tx, PgJobSql.IN_PROGRESS_OF_NODE, node));
+        List<RunStart> batch = takeStarts(); // queued starts first: recovery needs their processes
+        return db.write(tx -> {
+            writeStarts(tx, batch);
+            return PgRuns.inProgress(tx, PgJobSql.IN_PROGRESS_OF_NODE, node);
+        });
     }
 
     /** Runs of nodes whose lease has expired (or that never registered), other than {@code node}'s. */
     @Override
     public CompletableFuture<List<InProgressRun>> orphanedRuns(String node) {
-        return db.read(tx -> PgRuns.inProgress(tx, PgJobSql.IN_PROGRESS_ORPHANED, node));
+        List<RunStart> batch = takeStarts();
+        return db.write(tx -> {
+            writeStarts(tx, batch);
+            return PgRuns.inProgress(tx, PgJobSql.IN_PROGRESS_ORPHANED, node);
+        });
     }
 
     @Override
