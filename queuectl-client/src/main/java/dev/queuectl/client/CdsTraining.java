@@ -1,5 +1,6 @@
 package dev.queuectl.client;
 
+import dev.queuectl.client.render.Display;
 import dev.queuectl.client.render.JobRenderer;
 import dev.queuectl.client.render.StatusRenderer;
 import dev.queuectl.client.transport.SocketClient;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +59,10 @@ public final class CdsTraining {
                 new WorkersView(2, false, List.of(new BusyWorker("train", 1, now, 1.0))), new RunStatsView(w, w),
                 List.of(new NodeView("node", "host", 1, "v", "alive", now, now, 2, 1),
                         new NodeView("other", "host2", 2, "v", "lease expired", now, now, 2, 0)));
-        JobRenderer.detail(roundTrip(job, JobView::fromJson), now, out);
-        JobRenderer.table(roundTrip(new JobList(List.of(job), 2), JobList::fromJson), now, out, "none");
-        StatusRenderer.print(roundTrip(status, StatusView::fromJson), out);
+        Display local = new Display(null, Map.of("COLUMNS", "80"));
+        JobRenderer.detail(roundTrip(job, JobView::fromJson), now, local, out);
+        JobRenderer.table(roundTrip(new JobList(List.of(job), 2), JobList::fromJson), now, local, out, "none");
+        StatusRenderer.print(roundTrip(status, StatusView::fromJson), new Display(ZoneOffset.UTC, Map.of()), out);
         roundTrip(new ConfigView(List.of(new ConfigEntry("workers", 2, "2", 2, "2", "d"))), ConfigView::fromJson);
         roundTrip(new LogChunk("train", 1, 1, 0, 2, 0, false, "hi"), LogChunk::fromJson);
         try {

@@ -12,7 +12,7 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 3;
     /** Duplicate id, or the job's state does not allow the operation. */
     public static final int CONFLICT = 4;
-    /** The daemon is not running, not reachable, shutting down, or refuses this user. */
+    /** The daemon is not running, not reachable, shutting down, not answering, or refuses this user. */
     public static final int UNAVAILABLE = 5;
     /** {@code wait}: the job ended in the dead-letter queue. */
     public static final int JOB_DEAD = 6;
@@ -27,7 +27,7 @@ public final class ExitCodes {
         "  2  usage error, or a request the daemon refused as invalid",
         "  3  no such job",
         "  4  conflict: duplicate id, or the job's state does not allow it",
-        "  5  queuectld not running, unreachable, shutting down, or refusing this user",
+        "  5  queuectld not running, unreachable, not answering, or refusing this user",
         "  6  wait: the job ended dead",
         "  7  wait: timed out before the job finished",
     };

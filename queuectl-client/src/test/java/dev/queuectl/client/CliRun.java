@@ -1,15 +1,21 @@
 package dev.queuectl.client;
 
+import dev.queuectl.client.transport.Deadlines;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs the real queuectl command line in-process, the way main does, capturing its output. */
+/**
+ * Runs the real queuectl command line in-process, the way main does, capturing its output. Times
+ * are shown in UTC unless a test chooses a zone, so that output does not depend on the machine.
+ */
 final class CliRun {
     final int exitCode;
     final String out;
@@ -21,22 +27,60 @@ final class CliRun {
         this.err = err;
     }
 
-    static CliRun withStdin(Path socket, String stdin, String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", "/nonexistent-home");
-        if (socket != null) {
-            env.put("QUEUECTL_SOCKET", socket.toString());
+    /** The surroundings of one run: environment, stdin, zone, deadlines. */
+    static final class Setup {
+        private final Map<String, String> env = new HashMap<>();
+        private String stdin = "";
+        private ZoneId zone = ZoneOffset.UTC;
+        private Deadlines deadlines = Deadlines.DEFAULT;
+
+        Setup(Path socket) {
+            env.put("HOME", "/nonexistent-home");
+            if (socket != null) {
+                env.put("QUEUECTL_SOCKET", socket.toString());
+            }
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ClientContext context = new ClientContext(env, Clock.systemUTC(),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        int code = Cli.create(context, new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
-        return new CliRun(code, out.toString(), err.toString());
+
+        Setup env(String name, String value) {
+            env.put(name, value);
+            return this;
+        }
+
+        Setup stdin(String text) {
+            stdin = text;
+            return this;
+        }
+
+        Setup zone(ZoneId z) {
+            zone = z;
+            return this;
+        }
+
+        Setup deadlines(Deadlines d) {
+            deadlines = d;
+            return this;
+        }
+
+        CliRun run(String... args) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            ClientContext context = new ClientContext(env, Clock.systemUTC(),
+                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), zone, deadlines);
+            int code = Cli.create(context, new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
+            return new CliRun(code, out.toString(), err.toString());
+        }
+    }
+
+    static Setup with(Path socket) {
+        return new Setup(socket);
+    }
+
+    static CliRun withStdin(Path socket, String stdin, String... args) {
+        return with(socket).stdin(stdin).run(args);
     }
 
     static CliRun run(Path socket, String... args) {
-        return withStdin(socket, "", args);
+        return with(socket).run(args);
     }
 
     @Override

@@ -161,8 +161,8 @@ public final class QueueDaemon implements AutoCloseable {
             return shutdown;
         }
         Duration timeout = drainTimeout != null ? drainTimeout : settings.drainTimeout();
-        log.info("queuectld stopping (drain timeout {})", Durations.format(timeout));
-        systemd.stopping("draining: running jobs have " + Durations.format(timeout));
+        log.info("queuectld stopping (drain timeout {})", Durations.text(timeout));
+        systemd.stopping("draining: running jobs have " + Durations.text(timeout));
         shutdown = parts.engine().drain(timeout);
         Thread closer = new Thread(() -> {
             try {

@@ -1,9 +1,9 @@
 package dev.queuectl.daemon;
 
+import dev.queuectl.protocol.UnixSocketPath;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,17 +13,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** Checks and prepares the socket's path before binding: length, directory, stale or live socket. */
 final class SocketPaths {
-    /** sun_path holds 108 bytes including the terminating NUL. */
-    static final int MAX_PATH_BYTES = 107;
-
     private SocketPaths() {
     }
 
+    /** Refuses an empty path and one longer than a Unix socket address holds. */
     static void checkLength(Path socket) {
-        int n = socket.toString().getBytes(StandardCharsets.UTF_8).length;
-        if (n > MAX_PATH_BYTES) {
-            throw new DaemonStartException("socket path " + socket + " is " + n + " bytes long; Unix sockets allow at most "
-                    + MAX_PATH_BYTES + " — choose a shorter --socket");
+        String problem = UnixSocketPath.unusable(socket.toString());
+        if (problem != null) {
+            throw new DaemonStartException(problem + " — choose another --socket");
         }
     }
 
@@ -59,8 +56,10 @@ final class SocketPaths {
         if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        if (!isSocket(socket)) {
-            throw new DaemonStartException(socket + " exists and is not a socket; refusing to replace it");
+        String kind = UnixSocketPath.kind(socket, false);
+        if (!"a socket".equals(kind)) {
+            throw new DaemonStartException(socket + (kind == null ? "" : " is " + kind + ", so it") + " is not a socket;"
+                    + " refusing to replace it — choose another --socket");
         }
         if (accepts(socket)) {
             throw new DaemonStartException("another queuectld is already listening on " + socket);
@@ -69,15 +68,6 @@ final class SocketPaths {
             Files.deleteIfExists(socket);
         } catch (IOException e) {
             throw new DaemonStartException("cannot remove the stale socket " + socket + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isSocket(Path p) {
-        try {
-            int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            return (mode & 0170000) == 0140000;
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
 

@@ -119,26 +119,44 @@ public final class Fields {
         }
     }
 
-    /** A duration: a number of seconds ({@code 30}, {@code 1.5}) or a string such as {@code "90s"} or {@code "1h30m"}. */
+    /**
+     * A duration: a number of seconds ({@code 30}, {@code 1.5}) or a string such as {@code "90s"}
+     * or {@code "1h30m"}, anywhere from 0 to {@link Durations#MAX}. Requests check their fields
+     * with {@link #optDuration(String, DurationRule)}; this is for reading results.
+     */
     public Duration optDuration(String name) {
+        return optDuration(name, null);
+    }
+
+    /** A duration within {@code rule}; the error names the field and the rule's range. */
+    public Duration optDuration(String name, DurationRule rule) {
         Object v = take(name);
         if (v == null) {
             return null;
         }
+        Duration d;
+        String shown;
         try {
             if (v instanceof Long) {
-                return Durations.ofSeconds((Long) v);
-            }
-            if (v instanceof Double) {
-                return Durations.ofSeconds((Double) v);
-            }
-            if (v instanceof String) {
-                return Durations.parse((String) v);
+                d = Durations.ofSeconds((long) (Long) v);
+                shown = v.toString();
+            } else if (v instanceof Double) {
+                d = Durations.ofSeconds((double) (Double) v);
+                shown = v.toString();
+            } else if (v instanceof BigInteger) {
+                throw new IllegalArgumentException("'" + v + "' is longer than " + Durations.MAX.toDays()
+                        + "d, the longest duration queuectl accepts");
+            } else if (v instanceof String) {
+                d = Durations.parse((String) v);
+                shown = "\"" + v + "\"";
+            } else {
+                throw wrongType(name, "a number of seconds or a duration string like \"30s\"", v);
             }
         } catch (IllegalArgumentException e) {
-            throw ProtocolException.invalid(where(name) + ": " + e.getMessage());
+            throw ProtocolException.invalid(where(name) + ": " + e.getMessage()
+                    + (rule == null ? "" : "; expected a duration from " + rule.range()));
         }
-        throw wrongType(name, "a number of seconds or a duration string like \"30s\"", v);
+        return rule == null ? d : rule.check(where(name), d, shown);
     }
 
     /** A scalar (string, number or boolean), for values whose type depends on another field. */

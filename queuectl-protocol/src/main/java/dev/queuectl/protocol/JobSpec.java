@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * @param command    the shell command, run as {@code /bin/sh -c COMMAND}
  * @param maxRetries retries after the first run, or null for the configured default
  * @param priority   higher runs first, or null for 0
- * @param runAt      earliest start, or null
- * @param delay      earliest start relative to enqueue time, or null; excludes {@code runAt}
- * @param timeout    per-run limit, or null for the configured {@code job_timeout}
+ * @param runAt      earliest start, or null; within {@link TimeRules#RUN_AT_RANGE}
+ * @param delay      earliest start relative to enqueue time, or null; excludes {@code runAt};
+ *                   within {@link TimeRules#DELAY}
+ * @param timeout    per-run limit, or null for the configured {@code job_timeout}; within
+ *                   {@link TimeRules#JOB_TIMEOUT}
  */
 public record JobSpec(String id, String command, Integer maxRetries, Integer priority, Instant runAt,
                       Duration delay, Duration timeout) {
@@ -36,26 +38,45 @@ public record JobSpec(String id, String command, Integer maxRetries, Integer pri
         if (command == null) {
             throw ProtocolException.invalid("field 'command' is required");
         }
-        if (command.isBlank()) {
-            throw ProtocolException.invalid("field 'command' must not be empty");
-        }
-        if (command.indexOf('\0') >= 0) {
-            throw ProtocolException.invalid("field 'command' must not contain NUL characters");
-        }
-        if (command.length() > MAX_COMMAND_BYTES / 3
-                && command.getBytes(StandardCharsets.UTF_8).length > MAX_COMMAND_BYTES) {
-            throw ProtocolException.invalid("field 'command' is longer than " + MAX_COMMAND_BYTES
-                    + " bytes, the most a shell command line can hold; put the script in a file and run that");
-        }
-        if (maxRetries != null && (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT)) {
-            throw ProtocolException.invalid("field 'max_retries' must be between 0 and " + MAX_RETRIES_LIMIT);
+        checkCommand("field 'command'", command);
+        if (maxRetries != null) {
+            checkMaxRetries("field 'max_retries'", maxRetries);
         }
         if (runAt != null && delay != null) {
             throw ProtocolException.invalid("give either 'run_at' or 'delay', not both");
         }
-        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-            throw ProtocolException.invalid("field 'timeout' must be greater than zero (leave it out for no timeout)");
+        if (runAt != null) {
+            TimeRules.checkRunAt("field 'run_at'", runAt);
         }
+        if (delay != null) {
+            TimeRules.DELAY.check("field 'delay'", delay);
+        }
+        if (timeout != null) {
+            TimeRules.JOB_TIMEOUT.check("field 'timeout'", timeout);
+        }
+    }
+
+    /** Checks a command: not empty, no NUL, short enough for exec; {@code what} names it as the user gave it. */
+    public static void checkCommand(String what, String command) {
+        if (command.isBlank()) {
+            throw ProtocolException.invalid(what + " must not be empty");
+        }
+        if (command.indexOf('\0') >= 0) {
+            throw ProtocolException.invalid(what + " must not contain NUL characters");
+        }
+        if (command.length() > MAX_COMMAND_BYTES / 3
+                && command.getBytes(StandardCharsets.UTF_8).length > MAX_COMMAND_BYTES) {
+            throw ProtocolException.invalid(what + " is longer than " + MAX_COMMAND_BYTES
+                    + " bytes, the most a shell command line can hold; put the script in a file and run that");
+        }
+    }
+
+    /** Checks a max_retries value; {@code what} names it as the user gave it. */
+    public static int checkMaxRetries(String what, int maxRetries) {
+        if (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
+            throw ProtocolException.invalid(what + " must be from 0 to " + MAX_RETRIES_LIMIT + ", not " + maxRetries);
+        }
+        return maxRetries;
     }
 
     /** Checks a job id: 1 to 128 characters from {@code A-Z a-z 0-9 . _ : -}. */
@@ -74,8 +95,8 @@ public record JobSpec(String id, String command, Integer maxRetries, Integer pri
         Integer maxRetries = f.optInt("max_retries", 0, MAX_RETRIES_LIMIT);
         Integer priority = f.optInt("priority", Integer.MIN_VALUE, Integer.MAX_VALUE);
         Instant runAt = f.optInstant("run_at");
-        Duration delay = f.optDuration("delay");
-        Duration timeout = f.optDuration("timeout");
+        Duration delay = f.optDuration("delay", TimeRules.DELAY);
+        Duration timeout = f.optDuration("timeout", TimeRules.JOB_TIMEOUT);
         f.finish();
         return new JobSpec(id, command, maxRetries, priority, runAt, delay, timeout);
     }

@@ -1,11 +1,11 @@
 package dev.queuectl.protocol;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** Timestamps on the wire: ISO-8601 in UTC with millisecond precision, e.g. {@code 2026-11-23T10:00:00.250Z}. */
@@ -55,7 +55,8 @@ public final class Timestamps {
         try {
             return OffsetDateTime.parse(text.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
                     .truncatedTo(ChronoUnit.MILLIS);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
+            // DateTimeParseException, and also an offset that pushes the time out of Instant's range
             throw new IllegalArgumentException("'" + text
                     + "' is not an ISO-8601 timestamp with a zone (for example 2026-11-23T10:00:00Z)");
         }
@@ -83,7 +84,7 @@ public final class Timestamps {
         try {
             return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
                     .toInstant(ZoneOffset.UTC);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }

@@ -90,7 +90,7 @@ class CodecTest {
         "{\"op\":\"enqueue\",\"command\":\"x\",\"id\":\"a;rm -rf /\"} | INVALID_ARGUMENT | invalid job id",
         "{\"op\":\"enqueue\",\"command\":\"x\",\"run_at\":\"tomorrow\"} | INVALID_ARGUMENT | not an ISO-8601 timestamp",
         "{\"op\":\"enqueue\",\"command\":\"x\",\"run_at\":\"2026-11-23T10:00:00\"} | INVALID_ARGUMENT | not an ISO-8601 timestamp",
-        "{\"op\":\"enqueue\",\"command\":\"x\",\"timeout\":0}  | INVALID_ARGUMENT | greater than zero",
+        "{\"op\":\"enqueue\",\"command\":\"x\",\"timeout\":0}  | INVALID_ARGUMENT | must be from 1ms to 30d, not 0",
         "{\"op\":\"enqueue\",\"command\":\"x\",\"timeout\":\"soon\"} | INVALID_ARGUMENT | not a duration",
         "{\"op\":\"enqueue\",\"command\":\"x\",\"max_retries\":-1} | INVALID_ARGUMENT | between 0 and",
         "{\"op\":\"enqueue\",\"command\":\"x\",\"delay\":5,\"run_at\":\"2026-11-23T10:00:00Z\"} | INVALID_ARGUMENT | not both",

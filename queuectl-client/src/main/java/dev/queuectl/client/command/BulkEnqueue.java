@@ -2,6 +2,7 @@ package dev.queuectl.client.command;
 
 import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.render.DisplayText;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.Codec;
 import dev.queuectl.protocol.Fields;
@@ -61,7 +62,7 @@ final class BulkEnqueue {
         String name = file.equals("-") ? "stdin" : file;
         Parsed parsed = parse(name, readLines(file));
         if (parsed.specs.isEmpty()) {
-            err.println("queuectl: " + name + " holds no jobs; nothing was enqueued");
+            err.println("queuectl: " + DisplayText.escape(name) + " holds no jobs; nothing was enqueued");
             return ExitCodes.OK;
         }
         List<String> ids = new ArrayList<>(parsed.specs.size());
@@ -75,7 +76,7 @@ final class BulkEnqueue {
                 String done = ids.isEmpty() ? "nothing was enqueued"
                         : ids.size() + " jobs (lines up to " + (firstLine - 1) + ") were enqueued; lines " + firstLine
                         + " onward were not — fix the line and resend them, e.g. with tail -n +" + firstLine;
-                throw new CommandFailure(ExitCodes.of(r.code()), name + ": " + why + "; " + done);
+                throw new CommandFailure(r.code(), name + ": " + why + "; " + done);
             }
             ids.addAll(BatchResult.fromJson(r.result()).ids());
             from = to;
@@ -127,11 +128,11 @@ final class BulkEnqueue {
             }
             return lines;
         } catch (NoSuchFileException e) {
-            throw new CommandFailure(ExitCodes.USAGE, "no such file: " + file);
+            throw CommandFailure.usage("no such file: " + file);
         } catch (CharacterCodingException e) {
-            throw new CommandFailure(ExitCodes.USAGE, file + " is not UTF-8 text; nothing was enqueued");
+            throw CommandFailure.usage(file + " is not UTF-8 text; nothing was enqueued");
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.USAGE, "cannot read " + file + ": " + e.getMessage());
+            throw CommandFailure.usage("cannot read " + file + ": " + e.getMessage());
         }
     }
 
@@ -162,12 +163,12 @@ final class BulkEnqueue {
         }
         if (!errors.isEmpty()) {
             for (int i = 0; i < Math.min(errors.size(), MAX_ERRORS_SHOWN); i++) {
-                err.println(name + ": " + errors.get(i));
+                err.println(DisplayText.escape(name + ": " + errors.get(i)));
             }
             if (errors.size() > MAX_ERRORS_SHOWN) {
-                err.println(name + ": ... and " + (errors.size() - MAX_ERRORS_SHOWN) + " more bad lines");
+                err.println(DisplayText.escape(name) + ": ... and " + (errors.size() - MAX_ERRORS_SHOWN) + " more bad lines");
             }
-            throw new CommandFailure(ExitCodes.USAGE, name + ": " + errors.size()
+            throw CommandFailure.usage(name + ": " + errors.size()
                     + (errors.size() == 1 ? " bad line" : " bad lines") + "; nothing was enqueued");
         }
         return new Parsed(specs, lineNumbers);

@@ -1,6 +1,7 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.ProtocolException;
@@ -14,8 +15,9 @@ public final class CancelCommand extends DaemonCommand {
 
     public CancelCommand(ClientContext context) {
         super(context, "cancel",
-                "Cancel a job: it goes to the dead-letter queue with last error \"cancelled\".",
-                "A running job's whole process group gets SIGTERM, then SIGKILL after the daemon's kill-grace.");
+                "Cancel a job: it becomes dead, with last error \"cancelled\".",
+                "The job goes to the dead-letter queue. A running job's whole process group gets SIGTERM, then"
+                        + " SIGKILL after the daemon's kill-grace; cancel returns once it is stopped.");
     }
 
     @Override
@@ -24,9 +26,10 @@ public final class CancelCommand extends DaemonCommand {
         try {
             request = new CancelRequest(id.getValue());
         } catch (ProtocolException e) {
-            throw EnqueueCommand.usage(e.getMessage());
+            throw CommandFailure.usage(e.getMessage());
         }
-        Object result = request(client, request);
+        // Waits while the daemon stops the run (SIGTERM, then SIGKILL after its kill-grace).
+        Object result = waitingRequest(client, request, null);
         if (json()) {
             return printJson(result);
         }

@@ -12,10 +12,12 @@ public final class CompletionCommand extends BaseCommand implements Callable<Int
 
     public CompletionCommand() {
         super("completion",
-                "Print a shell completion script for queuectl, generated from its commands and options.",
+                "Print a shell completion script (bash or zsh).",
+                "The script is generated from queuectl's commands and options.",
                 "",
-                "  bash:  source <(queuectl completion bash)       (or save it in /etc/bash_completion.d/queuectl)",
-                "  zsh:   source <(queuectl completion zsh)        (in ~/.zshrc)");
+                "  bash:  source <(queuectl completion bash)",
+                "         or save it as /etc/bash_completion.d/queuectl",
+                "  zsh:   source <(queuectl completion zsh)    in ~/.zshrc");
     }
 
     @Override

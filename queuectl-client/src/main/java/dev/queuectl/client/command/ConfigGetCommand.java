@@ -2,6 +2,7 @@ package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
 import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.render.DisplayText;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.request.ConfigGetRequest;
 import dev.queuectl.protocol.result.ConfigEntry;
@@ -10,11 +11,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code queuectl config get [KEY]}. */
 public final class ConfigGetCommand extends DaemonCommand {
-    private final PositionalParamSpec keyParameter = parameter("0", "KEY", "0..1",
-            "max_retries, backoff_base, backoff_max, job_timeout or workers.");
+    private final PositionalParamSpec keyParameter = parameter("0", "KEY", "0..1", "One of the keys below.");
 
     public ConfigGetCommand(ClientContext context) {
-        super(context, "get", "Print a setting's value, or every setting as key = value.");
+        super(context, "get", ConfigKeysHelp.describe("Print a setting's value, or every setting as key = value."));
     }
 
     @Override
@@ -26,10 +26,10 @@ public final class ConfigGetCommand extends DaemonCommand {
         }
         ConfigView view = ConfigView.fromJson(result);
         if (key != null) {
-            out().println(view.entries().get(0).text());
+            out().println(DisplayText.escape(view.entries().get(0).text()));
         } else {
             for (ConfigEntry e : view.entries()) {
-                out().println(e.key() + " = " + e.text());
+                out().println(DisplayText.escape(e.key()) + " = " + DisplayText.escape(e.text()));
             }
         }
         return ExitCodes.OK;

@@ -2,6 +2,7 @@ package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
 import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.render.DisplayText;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.request.ConfigSetRequest;
 import dev.queuectl.protocol.result.ConfigEntry;
@@ -9,21 +10,13 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code queuectl config set KEY VALUE}. */
 public final class ConfigSetCommand extends DaemonCommand {
-    private final PositionalParamSpec key = parameter("0", "KEY", "1", "The setting.");
+    private final PositionalParamSpec key = parameter("0", "KEY", "1", "One of the keys below.");
 
-    private final PositionalParamSpec value = parameter("1", "VALUE", "1", "Its new value.");
+    private final PositionalParamSpec value = parameter("1", "VALUE", "1", "Its new value, in the key's range.");
 
     public ConfigSetCommand(ClientContext context) {
-        super(context, "set",
-                "Change a setting. It is checked, stored, then applied; an invalid value changes nothing.",
-                "",
-                "  max_retries   retries after the first run, for new jobs without their own (0-1000)",
-                "  backoff_base  retry n waits backoff_base^n seconds (1-1000, decimals allowed)",
-                "  backoff_max   longest wait between retries (1s-30d: 3600, 90s, 1h)",
-                "  job_timeout   limit of one run, for jobs without their own (1s-30d, or none)",
-                "  workers       jobs run at once (1-256)",
-                "  keep_completed  how long completed jobs are kept (1m-3650d, or none; default 7d)",
-                "  keep_dead     how long dead jobs are kept (1m-3650d, or none; default none)");
+        super(context, "set", ConfigKeysHelp.describe("Change a setting; an invalid value changes nothing.",
+                "The value is checked, stored, then applied."));
     }
 
     @Override
@@ -33,7 +26,7 @@ public final class ConfigSetCommand extends DaemonCommand {
             return printJson(result);
         }
         ConfigEntry e = ConfigEntry.fromJson(result);
-        out().println(e.key() + " = " + e.text());
+        out().println(DisplayText.escape(e.key()) + " = " + DisplayText.escape(e.text()));
         return ExitCodes.OK;
     }
 }

@@ -20,11 +20,11 @@ public final class ConfigShowCommand extends DaemonCommand {
         if (json()) {
             return printJson(result);
         }
-        Table t = new Table("KEY", "VALUE", "DEFAULT", "MEANING");
+        Table t = new Table("KEY", "VALUE", "DEFAULT", "MEANING").shrinkable(3);
         for (ConfigEntry e : ConfigView.fromJson(result).entries()) {
             t.row(e.key(), e.text(), e.defaultText(), e.description());
         }
-        t.print(out());
+        t.print(out(), display().width());
         return ExitCodes.OK;
     }
 }

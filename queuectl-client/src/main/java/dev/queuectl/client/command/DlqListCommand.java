@@ -12,7 +12,8 @@ public final class DlqListCommand extends DaemonCommand {
     private final OptionSpec newest = flag("Newest first.", "--newest");
 
     public DlqListCommand(ClientContext context) {
-        super(context, "list", "List dead jobs with their attempts and last error (the same as list --state dead).");
+        super(context, "list", "List dead jobs (the same as list --state dead).",
+                "Each with its attempts and last error.");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.ProtocolException;
@@ -16,18 +17,25 @@ public final class DlqPurgeCommand extends DaemonCommand {
     private final OptionSpec allOption = flag("Every job in the dead-letter queue.", "--all");
 
     public DlqPurgeCommand(ClientContext context) {
-        super(context, "purge", "Delete a dead job (or all of them) with its history and output. This cannot be undone.");
+        super(context, "purge", "Delete a dead job, or all of them, with history and output.",
+                "This cannot be undone. Ids are unique among existing jobs: once purged, an id may be used again.");
     }
 
     @Override
     protected int run(SocketClient client) {
         String id = idParameter.getValue();
         boolean all = allOption.getValue();
+        if (id == null && !all) {
+            throw CommandFailure.usage("which job? give a dead job's ID, or --all (queuectl dlq purge ID|--all)");
+        }
+        if (id != null && all) {
+            throw CommandFailure.usage("give either an ID or --all, not both");
+        }
         DlqPurgeRequest request;
         try {
             request = new DlqPurgeRequest(id, all);
         } catch (ProtocolException e) {
-            throw EnqueueCommand.usage(all ? "give either an ID or --all, not both" : e.getMessage());
+            throw CommandFailure.usage(e.getMessage());
         }
         Object result = request(client, request);
         if (json()) {

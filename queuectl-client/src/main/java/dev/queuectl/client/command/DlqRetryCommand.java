@@ -1,6 +1,7 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
 import dev.queuectl.protocol.ProtocolException;
@@ -17,18 +18,25 @@ public final class DlqRetryCommand extends DaemonCommand {
     private final OptionSpec allOption = flag("Every job in the dead-letter queue.", "--all");
 
     public DlqRetryCommand(ClientContext context) {
-        super(context, "retry", "Move a dead job (or all of them) back to pending: attempts start from 0, the history stays.");
+        super(context, "retry", "Move a dead job, or all of them, back to pending.",
+                "Attempts start from 0 again; the history stays.");
     }
 
     @Override
     protected int run(SocketClient client) {
         String id = idParameter.getValue();
         boolean all = allOption.getValue();
+        if (id == null && !all) {
+            throw CommandFailure.usage("which job? give a dead job's ID, or --all (queuectl dlq retry ID|--all)");
+        }
+        if (id != null && all) {
+            throw CommandFailure.usage("give either an ID or --all, not both");
+        }
         DlqRetryRequest request;
         try {
             request = new DlqRetryRequest(id, all);
         } catch (ProtocolException e) {
-            throw EnqueueCommand.usage(all ? "give either an ID or --all, not both" : e.getMessage());
+            throw CommandFailure.usage(e.getMessage());
         }
         Object result = request(client, request);
         if (json()) {

@@ -15,7 +15,7 @@ public final class ListCommand extends DaemonCommand {
 
     public ListCommand(ClientContext context) {
         super(context, "list",
-                "List jobs in the order they were enqueued, oldest first (--newest reverses it).",
+                "List jobs in enqueue order, oldest first (--newest reverses it).",
                 "States: pending, processing, completed, failed (waiting to retry), dead (the DLQ).");
     }
 

@@ -11,8 +11,8 @@ public final class MetricsCommand extends DaemonCommand {
     public MetricsCommand(ClientContext context) {
         super(context, "metrics",
                 "Print the daemon's metrics in the Prometheus text format.",
-                "These are the queuectl_* counters, gauges and timers; the daemon can also serve them over HTTP",
-                "(see its metrics-listen setting).");
+                "These are the queuectl_* counters, gauges and timers; the daemon can also serve them over HTTP"
+                        + " (see its metrics-listen setting).");
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
-import dev.queuectl.protocol.Durations;
+import dev.queuectl.protocol.TimeRules;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.PruneRequest;
 import dev.queuectl.protocol.result.CountResult;
@@ -17,13 +18,14 @@ public final class PruneCommand extends DaemonCommand {
     private final OptionSpec deadOption = flag("Prune dead jobs (the dead-letter queue).", "--dead");
 
     private final OptionSpec olderThanOption = option("DURATION", String.class,
-            "Only jobs that finished more than this long ago (12h, 7d; 0 for all).", "--older-than");
+            "Only jobs that finished more than this long ago: " + TimeRules.PRUNE_AGE.range()
+                    + " (12h, 7d; 0 for all).", "--older-than");
 
     public PruneCommand(ClientContext context) {
         super(context, "prune",
                 "Delete finished jobs now, with their history and output.",
-                "Without --older-than each state keeps its configured retention (keep_completed, 7d by default;",
-                "keep_dead, none by default); the daemon also does this by itself every hour.",
+                "Without --older-than each state keeps its configured retention (keep_completed, 7d by default;"
+                        + " keep_dead, none by default); the daemon also does this by itself every hour.",
                 "With neither --completed nor --dead: both.");
     }
 
@@ -35,14 +37,13 @@ public final class PruneCommand extends DaemonCommand {
         boolean both = !completed && !dead;
         PruneRequest request;
         try {
-            Duration age = olderThan == null ? null : Durations.parse(olderThan);
+            Duration age = olderThan == null ? null : TimeRules.PRUNE_AGE.parse("--older-than", olderThan);
             request = new PruneRequest(completed || both, dead || both, age);
-        } catch (IllegalArgumentException e) {
-            throw EnqueueCommand.usage("--older-than: " + e.getMessage());
         } catch (ProtocolException e) {
-            throw EnqueueCommand.usage(e.getMessage());
+            throw CommandFailure.usage(e.getMessage());
         }
-        Object result = request(client, request);
+        // Deleting many jobs takes a while: no fixed limit, but a daemon that stops answering is noticed.
+        Object result = waitingRequest(client, request, null);
         if (json()) {
             return printJson(result);
         }

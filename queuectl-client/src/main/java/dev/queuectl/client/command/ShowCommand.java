@@ -1,6 +1,7 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.render.JobRenderer;
 import dev.queuectl.client.transport.SocketClient;
@@ -23,13 +24,13 @@ public final class ShowCommand extends DaemonCommand {
         try {
             request = new ShowRequest(id.getValue());
         } catch (ProtocolException e) {
-            throw EnqueueCommand.usage(e.getMessage());
+            throw CommandFailure.usage(e.getMessage());
         }
         Object result = request(client, request);
         if (json()) {
             return printJson(result);
         }
-        JobRenderer.detail(JobView.fromJson(result), context.clock().instant(), out());
+        JobRenderer.detail(JobView.fromJson(result), context.clock().instant(), display(), out());
         return ExitCodes.OK;
     }
 }

@@ -11,7 +11,8 @@ import dev.queuectl.protocol.result.StatusView;
 public final class StatusCommand extends DaemonCommand {
     public StatusCommand(ClientContext context) {
         super(context, "status",
-                "Show how many jobs are in each state, the daemon's pid, version, uptime and paths, and its workers.");
+                "Show job counts per state, the daemon and its workers.",
+                "The daemon's version, pid, uptime, socket and data dir; each busy worker's job.");
     }
 
     @Override
@@ -20,7 +21,7 @@ public final class StatusCommand extends DaemonCommand {
         if (json()) {
             return printJson(result);
         }
-        StatusRenderer.print(StatusView.fromJson(result), out());
+        StatusRenderer.print(StatusView.fromJson(result), display(), out());
         return ExitCodes.OK;
     }
 }

@@ -1,11 +1,13 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
+import dev.queuectl.client.render.DisplayText;
 import dev.queuectl.client.transport.SocketClient;
-import dev.queuectl.protocol.Durations;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.TimeRules;
 import dev.queuectl.protocol.request.WaitRequest;
 import dev.queuectl.protocol.result.WaitResult;
 import java.time.Duration;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 public final class WaitCommand extends DaemonCommand {
     private final PositionalParamSpec idParameter = parameter("0", "ID", "1", "The job's id.");
 
-    private final OptionSpec timeoutOption = option("DURATION", String.class, "Give up after this long (30s, 5m, 1h).",
-            "--timeout");
+    private final OptionSpec timeoutOption = option("DURATION", String.class,
+            "Give up after this long: " + TimeRules.WAIT_TIMEOUT.range() + " (30s, 5m, 1h).", "--timeout");
 
     public WaitCommand(ClientContext context) {
         super(context, "wait",
@@ -31,14 +33,15 @@ public final class WaitCommand extends DaemonCommand {
         String timeout = timeoutOption.getValue();
         WaitRequest request;
         try {
-            Duration limit = timeout == null ? null : Durations.parse(timeout);
+            Duration limit = timeout == null ? null : TimeRules.WAIT_TIMEOUT.parse("--timeout", timeout);
             request = new WaitRequest(id, limit);
-        } catch (IllegalArgumentException e) {
-            throw EnqueueCommand.usage("--timeout: " + e.getMessage());
         } catch (ProtocolException e) {
-            throw EnqueueCommand.usage(e.getMessage());
+            throw CommandFailure.usage(e.getMessage());
         }
-        Object raw = request(client, request);
+        // The daemon answers by --timeout; the reply deadline on top covers a busy daemon. Without
+        // --timeout there is no limit, but a daemon that stops answering is still noticed.
+        Object raw = waitingRequest(client, request,
+                request.timeout() == null ? null : request.timeout().plus(context.deadlines().reply()));
         WaitResult result = WaitResult.fromJson(raw);
         if (json()) {
             printJson(raw);
@@ -47,7 +50,8 @@ public final class WaitCommand extends DaemonCommand {
         } else if (result.job().state() == JobState.COMPLETED) {
             out().println(id + " completed");
         } else {
-            out().println(id + " is dead: " + (result.job().lastError() == null ? "-" : result.job().lastError()));
+            out().println(id + " is dead: "
+                    + (result.job().lastError() == null ? "-" : DisplayText.escape(result.job().lastError())));
         }
         if (!result.finished()) {
             return ExitCodes.WAIT_TIMEOUT;

@@ -1,9 +1,10 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
+import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
-import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.RuntimeKey;
 import dev.queuectl.protocol.request.WorkerStartRequest;
 import dev.queuectl.protocol.result.WorkersView;
 import picocli.CommandLine.Model.OptionSpec;
@@ -14,17 +15,16 @@ public final class WorkerStartCommand extends DaemonCommand {
             "--count");
 
     public WorkerStartCommand(ClientContext context) {
-        super(context, "start", "Take jobs again, with N workers (default: the stored workers setting).");
+        super(context, "start", "Take jobs again (--count N also sets the workers setting).");
     }
 
     @Override
     protected int run(SocketClient client) {
-        WorkerStartRequest request;
-        try {
-            request = new WorkerStartRequest(count.getValue());
-        } catch (ProtocolException e) {
-            throw EnqueueCommand.usage("--count: must be between 1 and 256");
+        Integer n = count.getValue();
+        if (n != null && (n < 1 || n > RuntimeKey.MAX_WORKERS)) {
+            throw CommandFailure.usage("--count must be from 1 to " + RuntimeKey.MAX_WORKERS + ", not " + n);
         }
+        WorkerStartRequest request = new WorkerStartRequest(n);
         Object result = request(client, request);
         if (json()) {
             return printJson(result);

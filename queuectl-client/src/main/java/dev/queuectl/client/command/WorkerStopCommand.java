@@ -17,7 +17,10 @@ public final class WorkerStopCommand extends DaemonCommand {
 
     @Override
     protected int run(SocketClient client) {
-        Object result = request(client, new WorkerStopRequest(waitForIdle.getValue()));
+        boolean untilIdle = waitForIdle.getValue();
+        WorkerStopRequest request = new WorkerStopRequest(untilIdle);
+        // --wait is answered when running jobs are done: no fixed limit, but a hung daemon is noticed.
+        Object result = untilIdle ? waitingRequest(client, request, null) : request(client, request);
         if (json()) {
             return printJson(result);
         }

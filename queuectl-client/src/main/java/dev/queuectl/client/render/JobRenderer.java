@@ -1,5 +1,6 @@
 package dev.queuectl.client.render;
 
+import dev.queuectl.protocol.Durations;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.AttemptView;
 import dev.queuectl.protocol.result.JobList;
@@ -8,24 +9,38 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Human output for jobs: the detail view of {@code show} and the table of {@code list}. */
+/**
+ * Human output for jobs: the detail view of {@code show} and the table of {@code list}. Every
+ * value from the store is escaped ({@link DisplayText#escape}); {@code show} prints values whole,
+ * the table cuts long ones to fit.
+ */
 public final class JobRenderer {
+    /**
+     * The list table's columns: ID, COMMAND and LAST ERROR may be cut to fit the terminal; UPDATED,
+     * then PRIORITY, are left out on a terminal too narrow for all of them (show has every field).
+     */
+    private static final int ID = 0;
+    private static final int PRIORITY = 3;
+    private static final int UPDATED = 5;
+    private static final int COMMAND = 6;
+    private static final int LAST_ERROR = 7;
+
     private JobRenderer() {
     }
 
-    public static void detail(JobView j, Instant now, PrintWriter out) {
+    public static void detail(JobView j, Instant now, Display display, PrintWriter out) {
         line(out, "id", j.id());
-        line(out, "state", stateSentence(j, now));
+        line(out, "state", stateSentence(j, now, display));
         line(out, "command", j.command());
         line(out, "attempts", j.attempts() + " of at most " + (j.maxRetries() + 1)
                 + " (max_retries " + j.maxRetries() + ")");
         line(out, "priority", Integer.toString(j.priority()));
-        line(out, "run at", Format.time(j.runAt()));
-        line(out, "timeout", j.timeout() == null ? "job_timeout (daemon default)" : Format.duration(j.timeout()));
-        line(out, "created", Format.time(j.createdAt()));
-        line(out, "updated", Format.time(j.updatedAt()));
-        line(out, "started", Format.time(j.startedAt()));
-        line(out, "finished", Format.time(j.finishedAt()));
+        line(out, "run at", display.time(j.runAt()));
+        line(out, "timeout", j.timeout() == null ? "job_timeout (daemon default)" : Durations.text(j.timeout()));
+        line(out, "created", display.time(j.createdAt()));
+        line(out, "updated", display.time(j.updatedAt()));
+        line(out, "started", display.time(j.startedAt()));
+        line(out, "finished", display.time(j.finishedAt()));
         line(out, "exit code", j.exitCode() == null ? "-" : j.exitCode().toString());
         line(out, "last error", j.lastError() == null ? "-" : j.lastError());
         if (j.history() != null) {
@@ -35,23 +50,23 @@ public final class JobRenderer {
                 return;
             }
             out.println("history:");
-            Table t = new Table("  #", "STARTED", "DURATION", "OUTCOME", "EXIT", "ERROR");
+            Table t = new Table("  #", "STARTED", "DURATION", "OUTCOME", "EXIT", "ERROR").limit(5, 80).shrinkable(5);
             for (AttemptView a : j.history()) {
                 Duration d = a.startedAt() == null ? null
                         : Duration.between(a.startedAt(), a.finishedAt() != null ? a.finishedAt() : now);
-                t.row("  " + a.number(), Format.time(a.startedAt()), Format.duration(d),
-                        a.outcome() == null ? "running" : a.outcome(), a.exitCode(), Format.cell(a.error(), 80));
+                t.row("  " + a.number(), display.time(a.startedAt()), Format.duration(d),
+                        a.outcome() == null ? "running" : a.outcome(), a.exitCode(), a.error());
             }
-            t.print(out);
+            t.print(out, display.width());
         }
     }
 
-    private static String stateSentence(JobView j, Instant now) {
+    private static String stateSentence(JobView j, Instant now, Display display) {
         if (j.state() == JobState.FAILED) {
-            return "failed — retry at " + Format.timeRelative(j.runAt(), now);
+            return "failed — retry at " + display.timeRelative(j.runAt(), now);
         }
         if (j.state() == JobState.PENDING && j.runAt() != null && j.runAt().isAfter(now)) {
-            return "pending — not before " + Format.timeRelative(j.runAt(), now);
+            return "pending — not before " + display.timeRelative(j.runAt(), now);
         }
         if (j.state() == JobState.DEAD) {
             return "dead (in the dead-letter queue; `queuectl dlq retry " + j.id() + "` runs it again)";
@@ -61,21 +76,22 @@ public final class JobRenderer {
 
     private static void line(PrintWriter out, String label, String value) {
         String l = label + ":";
-        out.println(l + " ".repeat(Math.max(1, 12 - l.length())) + value);
+        out.println(l + " ".repeat(Math.max(1, 12 - l.length())) + DisplayText.escape(value));
     }
 
-    public static void table(JobList list, Instant now, PrintWriter out, String emptyMessage) {
+    public static void table(JobList list, Instant now, Display display, PrintWriter out, String emptyMessage) {
         if (list.jobs().isEmpty()) {
             out.println(emptyMessage);
             return;
         }
-        Table t = new Table("ID", "STATE", "ATTEMPTS", "PRIORITY", "RUN AT", "UPDATED", "COMMAND", "LAST ERROR");
+        Table t = new Table("ID", "STATE", "ATTEMPTS", "PRIORITY", "RUN AT", "UPDATED", "COMMAND", "LAST ERROR")
+                .limit(COMMAND, 40).limit(LAST_ERROR, 50).shrinkable(ID, COMMAND, LAST_ERROR)
+                .droppable(UPDATED, PRIORITY);
         for (JobView j : list.jobs()) {
             t.row(j.id(), j.state().wireName(), j.attempts() + "/" + (j.maxRetries() + 1), j.priority(),
-                    Format.time(j.runAt()), Format.time(j.updatedAt()), Format.cell(j.command(), 40),
-                    Format.cell(j.lastError(), 50));
+                    display.time(j.runAt()), display.time(j.updatedAt()), j.command(), j.lastError());
         }
-        t.print(out);
+        t.print(out, display.width());
         if (list.total() > list.jobs().size()) {
             out.println("(" + list.jobs().size() + " of " + list.total() + " jobs shown; use --limit to see more)");
         }

@@ -8,7 +8,7 @@ import dev.queuectl.protocol.result.StatusView;
 import dev.queuectl.protocol.result.WorkersView;
 import java.io.PrintWriter;
 
-/** Human output of {@code queuectl status}. */
+/** Human output of {@code queuectl status}; every value from the daemon is escaped. */
 public final class StatusRenderer {
     private StatusRenderer() {
     }
@@ -17,16 +17,16 @@ public final class StatusRenderer {
         return s == null ? "-" : Format.seconds(s);
     }
 
-    public static void print(StatusView s, PrintWriter out) {
-        out.println("queuectld " + s.version() + " (protocol " + s.protocol() + "), pid " + s.pid()
+    public static void print(StatusView s, Display display, PrintWriter out) {
+        out.println("queuectld " + DisplayText.escape(s.version()) + " (protocol " + s.protocol() + "), pid " + s.pid()
                 + ", up " + Format.seconds(s.uptimeSeconds()));
         if (s.node() != null) {
-            out.println("node      " + s.node());
+            out.println("node      " + DisplayText.escape(s.node()));
         }
-        out.println("socket    " + s.socket());
-        out.println("data dir  " + s.dataDir());
+        out.println("socket    " + DisplayText.escape(s.socket()));
+        out.println("data dir  " + DisplayText.escape(s.dataDir()));
         if (s.store() != null) {
-            out.println("store     " + s.store());
+            out.println("store     " + DisplayText.escape(s.store()));
         }
         out.println();
         Table jobs = new Table("JOBS", "");
@@ -46,21 +46,22 @@ public final class StatusRenderer {
         if (s.nodes().size() > 1 || s.nodes().size() == 1 && s.nodes().get(0).leaseUntil() != null) {
             Table nodes = new Table("NODES", "HOST", "STATE", "WORKERS", "RUNNING", "LEASE UNTIL");
             for (NodeView n : s.nodes()) {
-                nodes.row("  " + n.id() + (n.id().equals(s.node()) ? " (this)" : ""), n.host(), n.state(),
-                        n.workers(), n.running(), n.leaseUntil() == null ? "-" : Format.time(n.leaseUntil()));
+                nodes.row("  " + DisplayText.escape(n.id()) + (n.id().equals(s.node()) ? " (this)" : ""),
+                        DisplayText.escape(n.host()), DisplayText.escape(n.state()), n.workers(), n.running(),
+                        n.leaseUntil() == null ? "-" : display.time(n.leaseUntil()));
             }
-            nodes.print(out);
+            nodes.print(out, display.width());
             out.println();
         }
         WorkersView w = s.workers();
         out.println("workers: " + w.configured() + " configured, " + w.busy().size() + " busy"
                 + (w.stopped() ? ", stopped (queuectl worker start resumes taking jobs)" : ""));
         if (!w.busy().isEmpty()) {
-            Table busy = new Table("  JOB", "ATTEMPT", "RUNNING FOR", "STARTED");
+            Table busy = new Table("  JOB", "ATTEMPT", "RUNNING FOR", "STARTED").shrinkable(0);
             for (BusyWorker b : w.busy()) {
-                busy.row("  " + b.jobId(), b.attempt(), Format.seconds(b.runningSeconds()), Format.time(b.startedAt()));
+                busy.row("  " + b.jobId(), b.attempt(), Format.seconds(b.runningSeconds()), display.time(b.startedAt()));
             }
-            busy.print(out);
+            busy.print(out, display.width());
         }
     }
 }

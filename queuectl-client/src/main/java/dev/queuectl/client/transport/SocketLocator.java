@@ -1,5 +1,6 @@
 package dev.queuectl.client.transport;
 
+import dev.queuectl.client.CommandFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,8 +21,16 @@ public final class SocketLocator {
     private SocketLocator() {
     }
 
+    /**
+     * The socket to use. An empty {@code --socket} is an error (INVALID_ARGUMENT), never the
+     * default in disguise; an empty {@code $QUEUECTL_SOCKET} counts as unset, as empty
+     * environment variables do elsewhere ({@code XDG_RUNTIME_DIR}, ...).
+     */
     public static Path locate(String flag, Map<String, String> env) {
-        if (flag != null && !flag.isBlank()) {
+        if (flag != null) {
+            if (flag.isBlank()) {
+                throw CommandFailure.usage("--socket: the path is empty (leave --socket out for the default socket)");
+            }
             return Paths.get(flag);
         }
         String fromEnv = env.get("QUEUECTL_SOCKET");

@@ -1,5 +1,6 @@
 package dev.queuectl.daemon.config;
 
+import dev.queuectl.protocol.TimeRules;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -30,11 +31,12 @@ public enum DaemonOption {
             v -> SettingParsers.wholeNumber(v, 2, 500)),
     LEASE("lease", "DURATION", "30s", null,
             "PostgreSQL store: this node's lease, renewed every third of it; unrenewed for half of it, the node"
-                    + " stops its jobs; expired, other nodes rerun them (3s to 10m).",
-            v -> SettingParsers.duration(v, "3s", "10m")),
+                    + " stops its jobs; expired, other nodes rerun them (" + TimeRules.LEASE.range() + ").",
+            v -> SettingParsers.duration(TimeRules.LEASE, v)),
     STORE_POLL("store-poll", "DURATION", "1s", null,
-            "PostgreSQL store: how often to look for changes no notification announced (100ms to 1m).",
-            v -> SettingParsers.duration(v, "100ms", "1m")),
+            "PostgreSQL store: how often to look for changes no notification announced ("
+                    + TimeRules.STORE_POLL.range() + ").",
+            v -> SettingParsers.duration(TimeRules.STORE_POLL, v)),
     STORE_LISTEN("store-listen", "on|off", "on", null,
             "PostgreSQL store: LISTEN/NOTIFY wake-ups; off polls only (behind a transaction pooler such as PgBouncer).",
             SettingParsers::onOff),
@@ -48,14 +50,16 @@ public enum DaemonOption {
             "Client connections open at once; further ones are refused with UNAVAILABLE (1 to 65536).",
             v -> SettingParsers.wholeNumber(v, 1, 65_536)),
     DRAIN_TIMEOUT("drain-timeout", "DURATION", "30s", null,
-            "On SIGTERM or queuectl drain, how long running jobs may finish before they are stopped (0 to 24h).",
-            v -> SettingParsers.duration(v, "0", "24h")),
+            "On SIGTERM or queuectl drain, how long running jobs may finish before they are stopped ("
+                    + TimeRules.DRAIN_TIMEOUT.range() + ").",
+            v -> SettingParsers.duration(TimeRules.DRAIN_TIMEOUT, v)),
     OUTPUT_LIMIT("output-limit", "SIZE", "1MiB", null,
             "Output kept per run, stdout and stderr together; beyond it the end is kept (1KiB to 1GiB).",
             v -> SettingParsers.size(v, 1024, 1024L * 1024 * 1024)),
     KILL_GRACE("kill-grace", "DURATION", "5s", null,
-            "Time between SIGTERM and SIGKILL when a job's processes are stopped (100ms to 10m).",
-            v -> SettingParsers.duration(v, "100ms", "10m")),
+            "Time between SIGTERM and SIGKILL when a job's processes are stopped (" + TimeRules.KILL_GRACE.range()
+                    + ").",
+            v -> SettingParsers.duration(TimeRules.KILL_GRACE, v)),
     LOG_FORMAT("log-format", "FORMAT", "auto", null,
             "Log lines on stderr: text, journal, json, or auto (journal under systemd, else text).",
             SettingParsers::logFormat),

@@ -1,5 +1,6 @@
 package dev.queuectl.daemon.config;
 
+import dev.queuectl.protocol.RuntimeKey;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,9 +19,17 @@ public record RuntimeConfig(int maxRetries, double backoffBase, Duration backoff
     /** The stored key that remembers {@code worker stop}; not a user-settable key. */
     static final String WORKERS_STOPPED_KEY = "workers_stopped";
 
+    /**
+     * The defaults of the {@link dev.queuectl.protocol.RuntimeKey} catalogue (the ones its help
+     * and the README show); workers is the number of CPUs, within the pool's limits.
+     */
     public static RuntimeConfig defaults(int cpus) {
-        return new RuntimeConfig(3, 2.0, Duration.ofHours(1), null, Math.max(1, Math.min(cpus, 256)),
-                Duration.ofDays(7), null, false);
+        RuntimeConfig c = new RuntimeConfig(0, 1.0, null, null, 1, null, null, false);
+        for (ConfigKey k : ConfigKey.values()) {
+            c = c.with(k, k == ConfigKey.WORKERS ? Integer.valueOf(Math.max(1, Math.min(cpus, RuntimeKey.MAX_WORKERS)))
+                    : k.parse(k.catalogue().defaultText()));
+        }
+        return c;
     }
 
     public Object get(ConfigKey key) {

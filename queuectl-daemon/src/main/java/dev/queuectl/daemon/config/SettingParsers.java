@@ -1,12 +1,12 @@
 package dev.queuectl.daemon.config;
 
 import dev.queuectl.daemon.logging.LogFormat;
-import dev.queuectl.protocol.Durations;
+import dev.queuectl.protocol.DurationRule;
+import dev.queuectl.protocol.ProtocolException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -86,13 +86,13 @@ final class SettingParsers {
         return n;
     }
 
-    static Object duration(String value, String min, String max) {
-        Duration d = Durations.parse(value);
-        if (d.compareTo(Durations.parse(min)) < 0 || d.compareTo(Durations.parse(max)) > 0) {
-            throw new IllegalArgumentException(min.equals("0") ? "must be at most " + max
-                    : "must be between " + min + " and " + max);
+    /** A duration under the protocol's one set of rules for it (the same syntax and range everywhere). */
+    static Object duration(DurationRule rule, String value) {
+        try {
+            return rule.parse("value", value);
+        } catch (ProtocolException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
-        return d;
     }
 
     static Object logFormat(String value) {

@@ -54,7 +54,7 @@ final class Drainer {
         dispatcher.stop();
         int running = registry.busy();
         if (running > 0) {
-            log.info("draining: waiting up to {} for {} running job(s)", Durations.format(timeout), running);
+            log.info("draining: waiting up to {} for {} running job(s)", Durations.text(timeout), running);
         }
         if (await(registry.whenIdle(), timeout)) {
             return;
@@ -65,7 +65,7 @@ final class Drainer {
                 stopping++;
             }
         }
-        log.warn("drain timeout ({}) reached: stopping {} job(s); they will run again", Durations.format(timeout),
+        log.warn("drain timeout ({}) reached: stopping {} job(s); they will run again", Durations.text(timeout),
                 stopping);
         if (!await(registry.whenIdle(), ctx.settings.killGrace().plusSeconds(30))) {
             log.error("{} run(s) did not end after SIGKILL", registry.busy());

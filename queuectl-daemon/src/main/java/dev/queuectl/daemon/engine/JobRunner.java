@@ -131,7 +131,7 @@ final class JobRunner {
                     finished, Transition.INTERRUPT, null, dropped);
         }
         if (stop == StopReason.TIMEOUT) {
-            String why = "timed out after " + Durations.format(limit);
+            String why = "timed out after " + Durations.text(limit);
             return failure(run, finished, exitCode(status), why, why + tail(active), RunOutcome.TIMED_OUT, dropped);
         }
         if (status != null && status == 0) {

@@ -30,11 +30,26 @@ class ConfigKeyTest {
         assertNull(ConfigKey.JOB_TIMEOUT.parse("none"));
         for (String[] bad : new String[][] {{"max_retries", "-1"}, {"max_retries", "1001"}, {"max_retries", "2.5"},
                 {"backoff_base", "0.5"}, {"backoff_base", "NaN"}, {"backoff_max", "0"}, {"backoff_max", "none"},
-                {"backoff_max", "31d"}, {"job_timeout", "soon"}, {"workers", "0"}, {"workers", "257"}}) {
+                {"backoff_max", "31d"}, {"job_timeout", "soon"}, {"job_timeout", "0"}, {"job_timeout", "0.0001"},
+                {"keep_dead", "0"}, {"workers", "0"}, {"workers", "257"}}) {
             ConfigKey k = ConfigKey.lookup(bad[0]);
             ProtocolException e = assertThrows(ProtocolException.class, () -> k.parse(bad[1]), bad[0] + "=" + bad[1]);
             assertTrue(e.getMessage().contains("invalid value '" + bad[1] + "' for " + bad[0]), e.getMessage());
         }
+    }
+
+    @Test
+    void zeroIsNeverNoneAndTheDefaultsAreTheCataloguesDefaults() {
+        ProtocolException zero = assertThrows(ProtocolException.class, () -> ConfigKey.JOB_TIMEOUT.parse("0"));
+        assertTrue(zero.getMessage().contains("write none"), zero.getMessage());
+        RuntimeConfig defaults = RuntimeConfig.defaults(300);
+        assertEquals(256, defaults.workers());
+        for (ConfigKey k : ConfigKey.values()) {
+            if (k != ConfigKey.WORKERS) {
+                assertEquals(k.catalogue().defaultText(), ConfigKey.text(defaults.get(k)), k.key());
+            }
+        }
+        assertEquals("1h30m15s", ConfigKey.text(Duration.ofSeconds(5415)), "shown exactly, as stored");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.queuectl.protocol.request;
 
 import dev.queuectl.protocol.Durations;
 import dev.queuectl.protocol.Fields;
+import dev.queuectl.protocol.TimeRules;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,11 +10,18 @@ import java.util.Map;
 /**
  * Shuts the daemon down gracefully: stop claiming, let running jobs finish for up to
  * {@code timeout} (null: the daemon's drain-timeout), then stop the rest and record them as
- * interrupted. Answered when the jobs are done, just before the daemon exits.
+ * interrupted. Answered when the jobs are done, just before the daemon exits. The timeout is
+ * within {@link TimeRules#DRAIN_TIMEOUT}.
  */
 public record DrainRequest(Duration timeout) implements Request {
+    public DrainRequest {
+        if (timeout != null) {
+            TimeRules.DRAIN_TIMEOUT.check("field 'timeout'", timeout);
+        }
+    }
+
     static DrainRequest fromJson(Fields f) {
-        return new DrainRequest(f.optDuration("timeout"));
+        return new DrainRequest(f.optDuration("timeout", TimeRules.DRAIN_TIMEOUT));
     }
 
     @Override

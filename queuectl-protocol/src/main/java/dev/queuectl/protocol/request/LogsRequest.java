@@ -2,6 +2,7 @@ package dev.queuectl.protocol.request;
 
 import dev.queuectl.protocol.Fields;
 import dev.queuectl.protocol.JobSpec;
+import dev.queuectl.protocol.ProtocolException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,12 @@ import java.util.Map;
 public record LogsRequest(String id, Integer attempt, long offset, boolean waitForData) implements Request {
     public LogsRequest {
         JobSpec.validateId(id);
+        if (attempt != null && attempt < 1) {
+            throw ProtocolException.invalid("field 'attempt' must be 1 or more, not " + attempt);
+        }
+        if (offset < 0) {
+            throw ProtocolException.invalid("field 'offset' must be 0 or more, not " + offset);
+        }
     }
 
     static LogsRequest fromJson(Fields f) {

@@ -3,6 +3,7 @@ package dev.queuectl.daemon.service.handler;
 import dev.queuectl.daemon.config.RuntimeConfig;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.protocol.JobSpec;
+import dev.queuectl.protocol.TimeRules;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -14,7 +15,7 @@ final class NewJobs {
     static NewJob resolve(JobSpec spec, RuntimeConfig config, Clock clock) {
         Instant runAt = spec.runAt();
         if (spec.delay() != null) {
-            runAt = clock.instant().plus(spec.delay());
+            runAt = TimeRules.checkRunAt("now + field 'delay'", clock.instant().plus(spec.delay()));
         }
         return new NewJob(spec.id(), spec.command(),
                 spec.maxRetries() != null ? spec.maxRetries() : config.maxRetries(),

@@ -39,9 +39,7 @@ public final class PostgresJobStore implements JobStore {
     private final PgEnqueuer enqueuer;
     private final PgCluster cluster;
     private final PgOutput output;
-    private static final long START_DELAY_MS = 5;
-    private final java.util.concurrent.ConcurrentLinkedQueue<RunStart> starts = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean startFlush = new java.util.concurrent.atomic.AtomicBoolean();
+    private final PgStarts starts;
 
     private PostgresJobStore(PgDatabase db, Clock clock, String node) {
         this.db = db;
@@ -50,6 +48,7 @@ public final class PostgresJobStore implements JobStore {
         this.cluster = new PgCluster(db, node);
         this.enqueuer = new PgEnqueuer(db, clock, cluster::enqueued);
         this.output = new PgOutput(db);
+        this.starts = new PgStarts(db);
     }
 
     /**
@@ -115,46 +114,18 @@ public final class PostgresJobStore implements JobStore {
         return db.write(tx -> PgRuns.claim(tx, node, max, clock.millis()));
     }
 
-    /**
-     * Queued: the start rides along with the next write of a run (usually that run's own end, for
-     * a short job), or is written alone within {@value #START_DELAY_MS} ms. One transaction per
-     * short job instead of two.
-     */
+    /** Queued: written with the next write about runs, or alone within a few milliseconds ({@link PgStarts}). */
     @Override
     public void recordStart(RunStart start) {
         starts.add(start);
-        if (startFlush.compareAndSet(false, true)) {
-            CompletableFuture.delayedExecutor(START_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
-                startFlush.set(false);
-                List<RunStart> batch = takeStarts();
-                if (!batch.isEmpty()) {
-                    db.write(tx -> writeStarts(tx, batch));
-                }
-            });
-        }
-    }
-
-    private List<RunStart> takeStarts() {
-        List<RunStart> batch = new java.util.ArrayList<>();
-        for (RunStart s; (s = starts.poll()) != null; ) {
-            batch.add(s);
-        }
-        return batch;
-    }
-
-    private static Void writeStarts(PgTx tx, List<RunStart> batch) throws java.sql.SQLException {
-        for (RunStart s : batch) {
-            PgRuns.start(tx, s);
-        }
-        return null;
     }
 
     @Override
     public CompletableFuture<FinishResult> finishAndClaim(RunEnd end, String node, int claim) {
         boolean mayClaim = claim > 0 && !cluster.fenced(node);
-        List<RunStart> batch = takeStarts();
+        List<RunStart> batch = starts.take();
         return db.write(tx -> {
-            writeStarts(tx, batch);
+            PgStarts.write(tx, batch);
             boolean applied = PgRuns.finish(tx, end, node);
             if (applied) {
                 cluster.finished(end);
@@ -175,9 +146,9 @@ public final class PostgresJobStore implements JobStore {
 
     @Override
     public CompletableFuture<List<InProgressRun>> runsInProgress(String node) {
-        List<RunStart> batch = takeStarts(); // queued starts first: recovery needs their processes
+        List<RunStart> batch = starts.take(); // queued starts first: recovery needs their processes
         return db.write(tx -> {
-            writeStarts(tx, batch);
+            PgStarts.write(tx, batch);
             return PgRuns.inProgress(tx, PgJobSql.IN_PROGRESS_OF_NODE, node);
         });
     }
@@ -185,9 +156,9 @@ public final class PostgresJobStore implements JobStore {
     /** Runs of nodes whose lease has expired (or that never registered), other than {@code node}'s. */
     @Override
     public CompletableFuture<List<InProgressRun>> orphanedRuns(String node) {
-        List<RunStart> batch = takeStarts();
+        List<RunStart> batch = starts.take();
         return db.write(tx -> {
-            writeStarts(tx, batch);
+            PgStarts.write(tx, batch);
             return PgRuns.inProgress(tx, PgJobSql.IN_PROGRESS_ORPHANED, node);
         });
     }
