@@ -39,15 +39,26 @@ final class Daemon implements AutoCloseable {
     }
 
     static Daemon start(BenchContext ctx, Path dataDir, Path socket) throws IOException, InterruptedException {
+        return start(ctx, dataDir, socket, List.of());
+    }
+
+    /** A daemon in {@code dir} with extra flags (another store, say). */
+    static Daemon start(BenchContext ctx, Path dir, List<String> flags) throws IOException, InterruptedException {
+        return start(ctx, dataDirOf(dir), dir.resolve("s"), flags);
+    }
+
+    static Daemon start(BenchContext ctx, Path dataDir, Path socket, List<String> flags)
+            throws IOException, InterruptedException {
         Files.createDirectories(socket.getParent());
         Path config = socket.getParent().resolve("empty.conf");
         if (!Files.exists(config)) {
             Files.createFile(config);
         }
         long t0 = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(List.of(ctx.root().resolve("bin/queuectld").toString(), "--detach",
-                "--data-dir", dataDir.toString(), "--socket", socket.toString(), "--config", config.toString()))
-                .redirectErrorStream(true);
+        List<String> cmd = new java.util.ArrayList<>(List.of(ctx.root().resolve("bin/queuectld").toString(), "--detach",
+                "--data-dir", dataDir.toString(), "--socket", socket.toString(), "--config", config.toString()));
+        cmd.addAll(flags);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         ctx.cleanEnvironment(pb.environment());
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();

@@ -46,7 +46,7 @@ final class ClusterEvents implements Cluster.Listener {
     @Override
     public void configChanged() {
         runtime.reload().exceptionally(e -> {
-            log.warn("could not read the settings another node changed: {}", e.getMessage());
+            log.debug("could not read the cluster's settings: {}", e.getMessage());
             return null;
         });
     }

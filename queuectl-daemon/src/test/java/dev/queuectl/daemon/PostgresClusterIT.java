@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuectl.daemon.config.DaemonOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +90,7 @@ class PostgresClusterIT {
             Jobs.enqueue(ca, "{\"id\":\"talk\",\"command\":" + json("for i in 1 2 3 4 5; do echo line $i; sleep 0.3; done")
                     + "}");
             // Follow from node B while node A runs it: the first line arrives before the run ends.
+            Jobs.awaitState(cb, "talk", "processing", Duration.ofSeconds(20));
             StringBuilder seen = new StringBuilder();
             long offset = 0;
             boolean sawWhileRunning = false;
@@ -117,6 +119,23 @@ class PostgresClusterIT {
             String all = Jobs.logs(cb, "loud", 1);
             assertEquals(64 * 1024, all.length());
             assertTrue(all.endsWith("xxEND\n"), all.substring(all.length() - 10));
+        }
+    }
+
+    @Test
+    void pollOnlyNodesStillFindWorkAndSeeEachOthersFinishes() {
+        TestDaemon a = nodes.start("poll-a", Duration.ofSeconds(10), s -> s.with(DaemonOption.STORE_LISTEN, "off"));
+        TestDaemon b = nodes.start("poll-b", Duration.ofSeconds(10), s -> s.with(DaemonOption.STORE_LISTEN, "off"));
+        try (RawClient ca = a.connect(); RawClient cb = b.connect()) {
+            ca.ok("{\"op\":\"worker_stop\"}");
+            Jobs.enqueue(ca, "{\"id\":\"polled\",\"command\":\"true\"}");
+            Map<String, Object> waited = ca.ok("{\"op\":\"wait\",\"id\":\"polled\",\"timeout\":30}");
+            assertEquals(true, waited.get("finished"));
+            assertEquals("poll-b", Jobs.history(Jobs.show(ca, "polled")).get(0).get("node"));
+            Jobs.config(cb, "max_retries", 7);
+            await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(7).equals(
+                    ((Map<?, ?>) ((List<?>) ca.ok("{\"op\":\"config_get\",\"key\":\"max_retries\"}").get("config"))
+                            .get(0)).get("value")));
         }
     }
 }

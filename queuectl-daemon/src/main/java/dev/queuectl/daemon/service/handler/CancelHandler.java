@@ -66,8 +66,15 @@ public final class CancelHandler implements OpHandler<CancelRequest> {
             boolean running = cause instanceof IllegalTransitionException
                     && ((IllegalTransitionException) cause).current() == JobState.PROCESSING;
             if (running && ctx.store().cluster().shared() && round < ROUNDS) {
-                changed.cancel(false);
-                return elsewhere(id, round);
+                // Another node's run: ask its owner. Ours, just claimed: wait for it to register.
+                return ctx.store().cluster().requestCancel(id).thenCompose(asked -> {
+                    if (asked) {
+                        changed.cancel(false);
+                        return elsewhere(id, round);
+                    }
+                    return changed.orTimeout(EVENT_WAIT_SECONDS, TimeUnit.SECONDS).handle((e, t) -> null)
+                            .thenCompose(x -> cancel(id, round + 1));
+                });
             }
             if (running && round < ROUNDS) {
                 return changed.orTimeout(EVENT_WAIT_SECONDS, TimeUnit.SECONDS).handle((e, t) -> null)
@@ -80,14 +87,13 @@ public final class CancelHandler implements OpHandler<CancelRequest> {
     }
 
     /**
-     * The job runs on another node (or is about to run here): ask its owner through the store,
-     * then wait until the run has ended there. Ended dead, the cancel is done; ended otherwise
+     * The job runs on another node, whose owner was asked through the store: wait until the run
+     * has ended there. Ended dead, the cancel is done; ended otherwise
      * (interrupted, say), it is cancelled again from its new state.
      */
     private CompletableFuture<JobView> elsewhere(String id, int round) {
         Instant giveUp = ctx.clock().instant().plus(REMOTE_WAIT);
-        return ctx.store().cluster().requestCancel(id).thenCompose(asked -> untilNotRunning(id, giveUp))
-                .thenCompose(job -> job.state() == JobState.DEAD
+        return untilNotRunning(id, giveUp).thenCompose(job -> job.state() == JobState.DEAD
                         ? CompletableFuture.completedFuture(Views.job(job, null)) : cancel(id, round + 1));
     }
 

@@ -74,11 +74,12 @@ final class PgListener implements AutoCloseable {
         drop();
     }
 
-    /** The poll: anything may have changed unannounced. */
+    /** The poll: anything may have changed unannounced (work, finishes, settings, cancel requests). */
     private void tick() {
         try {
             listener.wake();
             listener.finished(null);
+            listener.configChanged();
             takeCancels.run();
         } catch (RuntimeException e) {
             log.warn("poll failed: {}", e.toString());

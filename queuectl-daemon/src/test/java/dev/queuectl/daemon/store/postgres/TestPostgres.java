@@ -64,12 +64,12 @@ public final class TestPostgres {
                     System.getenv("PGPASSWORD"), u.getPath().substring(1), null);
         }
         try {
-            Path log = Path.of("target", "embedded-postgres.log").toAbsolutePath();
+            Path log = Path.of(System.getProperty("queuectl.pg.log", "target/embedded-postgres.log")).toAbsolutePath();
             Files.createDirectories(log.getParent());
-            // Commits are not flushed before they are acknowledged: a test cannot cut the power, and
-            // the suite runs much faster. The benchmark measures with synchronous_commit on.
+            // By default commits are not flushed before they are acknowledged: a test cannot cut
+            // the power, and the suite runs much faster. The benchmark sets synchronous_commit on.
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("synchronous_commit", System.getProperty("queuectl.pg.synchronousCommit", "off"))
                     .setServerConfig("max_connections", "400")
                     .setServerConfig("shared_buffers", "128MB")
                     .setPGStartupWait(Duration.ofSeconds(60))
