@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class PgNotifier {
     static final String CHANNEL = "queuectl";
     private static final Logger log = LoggerFactory.getLogger(PgNotifier.class);
-    private static final long DEBOUNCE_MS = 20;
+    private static final long DEBOUNCE_MS = 50;
     /** PostgreSQL refuses payloads of 8000 bytes or more. */
     private static final int MAX_PAYLOAD = 7_000;
 

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * job costs one transaction instead of two. Thread-safe.
  */
 final class PgStarts {
-    private static final long DELAY_MS = 5;
+    private static final long DELAY_MS = 50;
 
     private final PgDatabase db;
     private final ConcurrentLinkedQueue<RunStart> queue = new ConcurrentLinkedQueue<>();
