@@ -4,27 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.daemon.QueueDaemon;
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.protocol.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every queuectl command against a real daemon on a temporary socket. */
 class CliIT {
+    @RegisterExtension
+    static final ShortTempDir DIR = ShortTempDir.perClass();
     private static Path root;
     private static QueueDaemon daemon;
     private static Path socket;
 
     @BeforeAll
     static void start() throws IOException {
-        root = Files.createTempDirectory(Path.of("/tmp"), "qc");
+        root = DIR.path();
         socket = root.resolve("d.sock");
         daemon = QueueDaemon.start(DaemonSettings.of(root.resolve("data"), socket));
         // These tests look at jobs as they were enqueued; EngineCliIT covers running them.
@@ -34,7 +37,6 @@ class CliIT {
     @AfterAll
     static void stop() throws IOException {
         daemon.close();
-        TestFiles.deleteTree(root);
     }
 
     private static CliRun ok(String... args) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.daemon.QueueDaemon;
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.protocol.json.Json;
@@ -17,18 +18,21 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the CLI makes of its arguments: commands after --, flags named in errors, time ranges, socket paths. */
 class CliInputIT {
+    @RegisterExtension
+    static final ShortTempDir DIR = ShortTempDir.perClass();
     private static Path root;
     private static QueueDaemon daemon;
     private static Path socket;
 
     @BeforeAll
     static void start() throws IOException {
-        root = Files.createTempDirectory(Path.of("/tmp"), "qc");
+        root = DIR.path();
         socket = root.resolve("d.sock");
         daemon = QueueDaemon.start(DaemonSettings.of(root.resolve("data"), socket));
         assertEquals(0, CliRun.run(socket, "worker", "stop").exitCode);
@@ -37,7 +41,6 @@ class CliInputIT {
     @AfterAll
     static void stop() throws IOException {
         daemon.close();
-        TestFiles.deleteTree(root);
     }
 
     private static CliRun ok(String... args) {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.client.render.DisplayText;
 import dev.queuectl.daemon.QueueDaemon;
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.protocol.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -19,9 +19,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the CLI prints: one JSON document per command, errors as JSON, escaped text, fitted tables, local times. */
 class CliOutputIT {
+    @RegisterExtension
+    static final ShortTempDir DIR = ShortTempDir.perClass();
     private static final String ESC = "\u001b";
 
     private static Path root;
@@ -30,7 +33,7 @@ class CliOutputIT {
 
     @BeforeAll
     static void start() throws IOException {
-        root = Files.createTempDirectory(Path.of("/tmp"), "qc");
+        root = DIR.path();
         socket = root.resolve("d.sock");
         daemon = QueueDaemon.start(DaemonSettings.of(root.resolve("data"), socket));
     }
@@ -38,7 +41,6 @@ class CliOutputIT {
     @AfterAll
     static void stop() throws IOException {
         daemon.close();
-        TestFiles.deleteTree(root);
     }
 
     private static CliRun ok(String... args) {

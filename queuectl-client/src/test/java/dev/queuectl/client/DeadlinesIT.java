@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.client.transport.Deadlines;
 import dev.queuectl.daemon.QueueDaemon;
 import dev.queuectl.daemon.config.DaemonSettings;
@@ -20,9 +21,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DeadlinesIT {
+    @RegisterExtension
+    final ShortTempDir temp = new ShortTempDir();
     private static final Path ROOT = Path.of(System.getProperty("queuectl.root", "..")).toAbsolutePath().normalize();
     private static final Deadlines SHORT = new Deadlines(Duration.ofSeconds(1), Duration.ofMillis(300),
             Duration.ofMillis(700), Duration.ofSeconds(3));
@@ -41,13 +44,9 @@ class DeadlinesIT {
 
     @BeforeEach
     void setUp() throws IOException {
-        tmp = Files.createTempDirectory(Path.of("/tmp"), "qd");
+        tmp = temp.path();
     }
 
-    @AfterEach
-    void tearDown() throws IOException {
-        TestFiles.deleteTree(tmp);
-    }
 
     private CliRun cli(Path socket, String... args) {
         return CliRun.with(socket).deadlines(SHORT).run(args);
@@ -144,6 +143,9 @@ class DeadlinesIT {
 
             assertEquals(0, cli(socket, "enqueue", "--id", "ticker", "for i in 1 2 3 4; do echo $i; sleep 0.5; done")
                     .exitCode);
+            // follow once the run exists: this test is about the liveness checks during a long follow
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !cli(socket, "show", "ticker", "--json").out.contains("\"started_at\":null"));
             CliRun followed = cli(socket, "logs", "--follow", "ticker");
             assertEquals(0, followed.exitCode, followed::toString);
             assertEquals("1\n2\n3\n4\n", followed.out);

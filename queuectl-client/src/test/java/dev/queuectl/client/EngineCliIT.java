@@ -4,27 +4,30 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.daemon.QueueDaemon;
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.protocol.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The commands that deal with running jobs: logs, wait, cancel, dlq, worker, drain. */
 class EngineCliIT {
+    @RegisterExtension
+    final ShortTempDir temp = new ShortTempDir();
     private Path root;
     private Path socket;
     private QueueDaemon daemon;
 
     @BeforeEach
     void start() throws IOException {
-        root = Files.createTempDirectory(Path.of("/tmp"), "qc");
+        root = temp.path();
         socket = root.resolve("d.sock");
         daemon = QueueDaemon.start(DaemonSettings.of(root.resolve("data"), socket).withDrainTimeout(Duration.ofSeconds(5)));
     }
@@ -32,7 +35,6 @@ class EngineCliIT {
     @AfterEach
     void stop() throws IOException {
         daemon.close();
-        TestFiles.deleteTree(root);
     }
 
     private CliRun cli(String... args) {

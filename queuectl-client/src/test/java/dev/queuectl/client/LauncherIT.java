@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.protocol.json.Json;
 import java.io.File;
 import java.io.IOException;
@@ -19,9 +20,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The packaged launchers, run as a user would: from another directory, through a symlink. */
 class LauncherIT {
+    @RegisterExtension
+    final ShortTempDir temp = new ShortTempDir();
     private static final Path ROOT = Path.of(System.getProperty("queuectl.root", "..")).toAbsolutePath().normalize();
 
     private Path tmp;
@@ -33,7 +37,7 @@ class LauncherIT {
 
     @BeforeEach
     void setUp() throws IOException {
-        tmp = Files.createTempDirectory(Path.of("/tmp"), "ql");
+        tmp = temp.path();
         socket = tmp.resolve("d.sock");
     }
 
@@ -43,7 +47,6 @@ class LauncherIT {
             ProcessHandle.of(daemonPid).ifPresent(ProcessHandle::destroy);
             ProcessHandle.of(daemonPid).ifPresent(h -> h.onExit().orTimeout(30, TimeUnit.SECONDS).join());
         }
-        TestFiles.deleteTree(tmp);
     }
 
     private Result run(Path program, String... args) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.daemon.QueueDaemon;
 import dev.queuectl.daemon.config.DaemonSettings;
 import java.io.File;
@@ -19,12 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who may use the daemon, and what never reaches a shell. Runs the real client launcher. */
 class SecurityIT {
+    @RegisterExtension
+    final ShortTempDir temp = new ShortTempDir();
     private static final Path ROOT = Path.of(System.getProperty("queuectl.root", "..")).toAbsolutePath().normalize();
 
     private Path tmp;
@@ -34,15 +37,11 @@ class SecurityIT {
 
     @BeforeEach
     void setUp() throws IOException {
-        tmp = Files.createTempDirectory(Path.of("/tmp"), "qs");
+        tmp = temp.path();
         // Traversable by other users, so that only the socket's own modes decide who gets in.
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x"));
     }
 
-    @AfterEach
-    void tearDown() throws IOException {
-        TestFiles.deleteTree(tmp);
-    }
 
     private static boolean root() {
         return ProcessHandle.current().info().user().map("root"::equals).orElse(false);

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -14,10 +16,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A fresh temporary directory under /tmp for each test, deleted after it. Short on purpose:
  * a daemon's Unix socket lives in it, and socket paths are limited to about 108 bytes (JUnit's
  * own {@code @TempDir} may sit under a long {@code java.io.tmpdir}). Register it with
- * {@code @RegisterExtension final ShortTempDir tmp = new ShortTempDir();}.
+ * {@code @RegisterExtension final ShortTempDir tmp = new ShortTempDir();} for a directory per
+ * test, or {@code @RegisterExtension static final ShortTempDir TMP = ShortTempDir.perClass();}
+ * for one shared by the class's tests (ready before its {@code @BeforeAll} methods run, deleted
+ * after its {@code @AfterAll} methods).
  */
-public final class ShortTempDir implements BeforeEachCallback, AfterEachCallback {
+public final class ShortTempDir implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback {
+    private final boolean perClass;
     private Path path;
+
+    public ShortTempDir() {
+        this(false);
+    }
+
+    private ShortTempDir(boolean perClass) {
+        this.perClass = perClass;
+    }
+
+    /** One directory for all the tests of a class. */
+    public static ShortTempDir perClass() {
+        return new ShortTempDir(true);
+    }
 
     /** A new directory now, outside the extension's life cycle (deleted with {@link #delete}). */
     public static Path create() {
@@ -41,14 +61,33 @@ public final class ShortTempDir implements BeforeEachCallback, AfterEachCallback
     }
 
     @Override
+    public void beforeAll(ExtensionContext context) {
+        if (perClass) {
+            path = create();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (perClass) {
+            delete(path);
+            path = null;
+        }
+    }
+
+    @Override
     public void beforeEach(ExtensionContext context) {
-        path = create();
+        if (!perClass) {
+            path = create();
+        }
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        delete(path);
-        path = null;
+        if (!perClass) {
+            delete(path);
+            path = null;
+        }
     }
 
     /** This test's directory. */

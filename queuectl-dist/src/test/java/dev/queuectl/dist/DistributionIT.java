@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuectl.daemon.ShortTempDir;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The distribution archive as an operator gets it: unpacked into an empty directory, it starts
@@ -26,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * systemd unit passes systemd-analyze verify once its paths point at the unpacked tree.
  */
 class DistributionIT {
+    @RegisterExtension
+    static final ShortTempDir DIR = ShortTempDir.perClass();
     private static Path tmp;
     private static Path home;
 
@@ -34,19 +35,12 @@ class DistributionIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        tmp = Files.createTempDirectory(Path.of("/tmp"), "qd");
+        tmp = DIR.path();
         Path archive = Path.of(System.getProperty("queuectl.dist"));
         assertTrue(Files.isRegularFile(archive), "the archive was built: " + archive);
         Result r = run(List.of("tar", "xzf", archive.toString(), "-C", tmp.toString()), null);
         assertEquals(0, r.code, r.toString());
         home = tmp.resolve("queuectl-" + System.getProperty("queuectl.version"));
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        try (Stream<Path> s = Files.walk(tmp)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     static Result run(List<String> cmd, Path socket) throws IOException, InterruptedException {
