@@ -61,11 +61,13 @@ class PostgresClusterIT {
 
     @Test
     void cancelOfAJobRunningOnAnotherNodeStopsItThere() throws Exception {
-        TestDaemon a = nodes.start("node-a", Duration.ofSeconds(10), s -> s);
         TestDaemon b = nodes.start("node-b", Duration.ofSeconds(10), s -> s);
+        try (RawClient cb = b.connect()) {
+            cb.ok("{\"op\":\"worker_stop\"}");
+        }
+        TestDaemon a = nodes.start("node-a", Duration.ofSeconds(10), s -> s);
         Path marker = tmp.path().resolve("ran");
         try (RawClient ca = a.connect(); RawClient cb = b.connect()) {
-            cb.ok("{\"op\":\"worker_stop\"}");
             Jobs.enqueue(cb, "{\"id\":\"long\",\"command\":" + json("echo $$ > " + marker + "; exec sleep 60") + "}");
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(marker) && Files.size(marker) > 0);
             long pid = Long.parseLong(Files.readString(marker).trim());
