@@ -71,6 +71,8 @@ class PostgresClusterIT {
             Jobs.enqueue(cb, "{\"id\":\"long\",\"command\":" + json("echo $$ > " + marker + "; exec sleep 60") + "}");
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(marker) && Files.size(marker) > 0);
             long pid = Long.parseLong(Files.readString(marker).trim());
+            // A run's start is recorded within 50 ms (it waits to ride with another write).
+            await().atMost(Duration.ofSeconds(5)).until(() -> !Jobs.history(Jobs.show(cb, "long")).isEmpty());
             assertEquals("node-a", Jobs.history(Jobs.show(cb, "long")).get(0).get("node"));
             long t0 = System.nanoTime();
             Map<String, Object> cancelled = cb.ok("{\"op\":\"cancel\",\"id\":\"long\"}");
