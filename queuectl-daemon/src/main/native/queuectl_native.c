@@ -59,14 +59,23 @@ static char *copy_bytes(JNIEnv *env, jbyteArray array, jsize *len_out) {
     return buf;
 }
 
-/* What the child of spawn() needs; err is written by the child when it cannot exec. */
+/* Where the child of spawn() was when it failed: in the setup steps, or joining the run's cgroup. */
+#define STAGE_SETUP 0
+#define STAGE_CGROUP 1
+
+/*
+ * What the child of spawn() needs; err (and stage) are written by the child when it cannot
+ * exec. cgroup_fd is an open cgroup.procs of the run's cgroup, or -1.
+ */
 struct spawn_args {
     const char *path;
     char **argv;
     char **envp;
     const char *cwd;
     const char *out;
+    int cgroup_fd;
     volatile int err;
+    volatile int stage;
 };
 
 static int move_fd(int fd, int target) {
@@ -96,6 +105,14 @@ static int spawn_child(void *p) {
     if (setsid() < 0) {
         goto fail;
     }
+    /*
+     * Join the run's cgroup before anything else can fork: writing "0" to cgroup.procs moves
+     * the writer. From here on every descendant is in the cgroup, whatever session it starts.
+     */
+    if (a->cgroup_fd >= 0 && write(a->cgroup_fd, "0", 1) != 1) {
+        a->stage = STAGE_CGROUP;
+        goto fail;
+    }
     int in = open("/dev/null", O_RDONLY);
     if (in < 0 || move_fd(in, 0) < 0) {
         goto fail;
@@ -119,7 +136,8 @@ fail:
 /*
  * Starts path with argv and envp (NUL-separated blocks) in a new session and process group,
  * stdin from /dev/null, stdout and stderr appended to out_path (created 0600), in cwd,
- * with default signal dispositions and an empty signal mask. Returns the pid.
+ * with default signal dispositions and an empty signal mask, and (when cgroup_fd is an open
+ * cgroup.procs) in that cgroup before it execs. Returns the pid, or -(stage << 16 | errno).
  *
  * Like glibc's posix_spawn, this is clone(CLONE_VM | CLONE_VFORK) with every signal blocked
  * around it, so the calling thread sleeps until the child has exec'd (or failed). Unlike it,
@@ -129,7 +147,7 @@ fail:
  */
 JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_spawn(
         JNIEnv *env, jclass cls, jbyteArray path, jbyteArray argv_block, jint argc,
-        jbyteArray env_block, jint envc, jbyteArray cwd, jbyteArray out_path) {
+        jbyteArray env_block, jint envc, jbyteArray cwd, jbyteArray out_path, jint cgroup_fd) {
     (void) cls;
     jsize argv_len, env_len;
     char *c_path = copy_bytes(env, path, NULL);
@@ -152,7 +170,7 @@ JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_spa
     if (!argv || !envp) {
         goto done;
     }
-    struct spawn_args args = {c_path, argv, envp, c_cwd, c_out, 0};
+    struct spawn_args args = {c_path, argv, envp, c_cwd, c_out, (int) cgroup_fd, 0, STAGE_SETUP};
     sigset_t all, old;
     sigfillset(&all);
     pthread_sigmask(SIG_BLOCK, &all, &old);
@@ -161,7 +179,7 @@ JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_spa
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (pid > 0 && args.err != 0) {
         /* the child could not exec: reap it and report why */
-        rc = args.err;
+        rc = args.stage << 16 | args.err;
         while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
         }
         pid = -1;
@@ -246,6 +264,26 @@ JNIEXPORT jlong JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_pr
         return -EIO;
     }
     return (jlong) ticks;
+}
+
+/* Opens a file for writing (a cgroup's cgroup.procs, kept open per cgroup): the fd, or -errno. */
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_openForWriting(
+        JNIEnv *env, jclass cls, jbyteArray path) {
+    (void) cls;
+    char *c_path = copy_bytes(env, path, NULL);
+    if (c_path == NULL) {
+        return -ENOMEM;
+    }
+    int fd = open(c_path, O_WRONLY | O_CLOEXEC);
+    int err = errno;
+    free(c_path);
+    return fd >= 0 ? fd : -err;
+}
+
+JNIEXPORT jint JNICALL Java_dev_queuectl_daemon_engine_process_NativeLibrary_closeFd(JNIEnv *env, jclass cls, jint fd) {
+    (void) env;
+    (void) cls;
+    return close((int) fd) == 0 ? 0 : -errno;
 }
 
 /* kill(2): a negative pid signals the process group. */

@@ -76,7 +76,7 @@ final class EnqueueThroughputFigure implements Figure {
                 + base.thousandRowsPerTxRows() + " rows.");
     }
 
-    /** Acknowledged jobs/s of {@code jobs} jobs sent as pipelined batches of 1,000 (figure 7 too). */
+    /** Acknowledged jobs/s of {@code jobs} jobs sent as pipelined batches of 1,000 (figure 8 too). */
     static double pipelinedBatches(BenchContext ctx, Daemon d, WireConnection c, int jobs, String row) throws Exception {
         return pipelined(ctx, d, c, batchLines(jobs), BATCH, row);
     }

@@ -85,7 +85,7 @@ final class SqliteBaseline {
     }
 
     /** The daemon's schema, from its migration scripts in the checkout, applied in order. */
-    private static void createSchema(Path root, Connection c) throws Exception {
+    static void createSchema(Path root, Connection c) throws Exception {
         Path dir = root.resolve("queuectl-daemon/src/main/resources/dev/queuectl/daemon/store/sqlite/migration");
         List<Path> scripts;
         try (var files = Files.list(dir)) {

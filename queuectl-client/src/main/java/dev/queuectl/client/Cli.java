@@ -6,18 +6,23 @@ import dev.queuectl.client.command.ConfigGetCommand;
 import dev.queuectl.client.command.ConfigSetCommand;
 import dev.queuectl.client.command.ConfigShowCommand;
 import dev.queuectl.client.command.CancelCommand;
+import dev.queuectl.client.command.CompleteCommand;
 import dev.queuectl.client.command.DlqListCommand;
 import dev.queuectl.client.command.DlqPurgeCommand;
 import dev.queuectl.client.command.DlqRetryCommand;
 import dev.queuectl.client.command.DrainCommand;
+import dev.queuectl.client.command.EditCommand;
 import dev.queuectl.client.command.EnqueueCommand;
 import dev.queuectl.client.command.GroupCommand;
 import dev.queuectl.client.command.HelpCommand;
+import dev.queuectl.client.command.HoldCommand;
 import dev.queuectl.client.command.ListCommand;
 import dev.queuectl.client.command.LogsCommand;
 import dev.queuectl.client.command.MetricsCommand;
 import dev.queuectl.client.command.PruneCommand;
 import dev.queuectl.client.command.QueuectlCommand;
+import dev.queuectl.client.command.ReleaseCommand;
+import dev.queuectl.client.command.RerunCommand;
 import dev.queuectl.client.command.ShowCommand;
 import dev.queuectl.client.command.StatusCommand;
 import dev.queuectl.client.command.WaitCommand;
@@ -66,6 +71,10 @@ public final class Cli {
             case "logs": return line(new LogsCommand(c));
             case "wait": return line(new WaitCommand(c));
             case "cancel": return line(new CancelCommand(c));
+            case "rerun": return line(new RerunCommand(c));
+            case "edit": return line(new EditCommand(c));
+            case "hold": return line(new HoldCommand(c));
+            case "release": return line(new ReleaseCommand(c));
             case "dlq": return line(new GroupCommand("dlq", "which dlq command? (for example: queuectl dlq list)",
                             "The dead-letter queue (dead jobs): list, retry, purge.",
                             "Jobs are dead when they failed max_retries + 1 times, or were cancelled."))
@@ -90,6 +99,7 @@ public final class Cli {
             case "drain": return line(new DrainCommand(c));
             case "completion": return line(new CompletionCommand());
             case "help": return line(new HelpCommand());
+            case "__complete": return line(new CompleteCommand(c));
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -114,8 +124,9 @@ public final class Cli {
     static final int HELP_WIDTH = 80;
 
     /** The top-level commands, in the order {@code queuectl --help} lists them. */
-    static final List<String> COMMANDS = List.of("enqueue", "show", "list", "status", "logs", "wait", "cancel", "dlq",
-            "worker", "config", "prune", "metrics", "drain", "completion", "help");
+    static final List<String> COMMANDS = List.of("enqueue", "show", "list", "status", "logs", "wait", "cancel", "rerun",
+            "edit", "hold", "release", "dlq", "worker", "config", "prune", "metrics", "drain", "completion", "help",
+            "__complete");
 
     /**
      * Builds the command line for {@code args}. Only the command being run is built (each model

@@ -158,7 +158,8 @@ class CliOutputIT {
             assertEquals(lastColumn, DisplayText.width(line.substring(0, line.lastIndexOf("  -") + 2)),
                     "columns line up in terminal columns:\n" + narrow.out);
         }
-        assertTrue(narrow.out.contains("very-long-id-xxx") && narrow.out.contains("…"), narrow.out);
+        // cut, not dropped (how much of it fits depends on the other columns, such as why a job waits)
+        assertTrue(narrow.out.contains("very-long-i") && narrow.out.contains("…"), narrow.out);
         assertFalse(narrow.out.contains(longId), "the long id is cut in the table");
         assertTrue(ok("show", longId).out.contains(longId), "show has it whole");
         assertTrue(ok("list", "--json").out.contains(longId), "--json has it whole");

@@ -33,6 +33,7 @@ final class CliRun {
         private String stdin = "";
         private ZoneId zone = ZoneOffset.UTC;
         private Deadlines deadlines = Deadlines.DEFAULT;
+        private Path cwd = Path.of(System.getProperty("user.dir"));
 
         Setup(Path socket) {
             env.put("HOME", "/nonexistent-home");
@@ -61,11 +62,17 @@ final class CliRun {
             return this;
         }
 
+        /** The shell's directory, where jobs run unless told otherwise. */
+        Setup cwd(Path dir) {
+            cwd = dir;
+            return this;
+        }
+
         CliRun run(String... args) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             ClientContext context = new ClientContext(env, Clock.systemUTC(),
-                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), zone, deadlines);
+                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), zone, deadlines, cwd);
             int code = Cli.create(context, new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
             return new CliRun(code, out.toString(), err.toString());
         }
@@ -73,6 +80,16 @@ final class CliRun {
 
     static Setup with(Path socket) {
         return new Setup(socket);
+    }
+
+    /**
+     * Runs the command line as if from a shell in directory {@code cwd} whose environment holds
+     * {@code extraEnv} too.
+     */
+    static CliRun in(Path socket, Path cwd, Map<String, String> extraEnv, String stdin, String... args) {
+        Setup setup = with(socket).cwd(cwd).stdin(stdin);
+        extraEnv.forEach(setup::env);
+        return setup.run(args);
     }
 
     static CliRun withStdin(Path socket, String stdin, String... args) {

@@ -84,6 +84,22 @@ class EngineCliIT {
         CliRun notYet = cli("logs", later);
         assertEquals(0, notYet.exitCode);
         assertTrue(notYet.err.contains("has not run yet"), notYet.err);
+        ok("cancel", later);
+        CliRun never = cli("logs", "--follow", later);
+        assertEquals(0, never.exitCode, never::toString);
+        assertTrue(never.err.contains("is dead and never ran"), never.err);
+    }
+
+    @Test
+    void followingAJobThatHasNotRunYetWaitsForItsFirstRun() throws Exception {
+        ok("worker", "stop");
+        String id = ok("enqueue", "echo started").out.strip();
+        java.util.concurrent.CompletableFuture<CliRun> follow =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> cli("logs", "--follow", id));
+        ok("worker", "start");
+        CliRun followed = follow.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, followed.exitCode, followed::toString);
+        assertEquals("started\n", followed.out);
     }
 
     @Test
@@ -119,7 +135,7 @@ class EngineCliIT {
         assertEquals("deleted d1\n", ok("dlq", "purge", "d1").out);
         assertEquals(3, cli("show", "d1").exitCode);
         assertEquals(4, cli("dlq", "purge", "w1").exitCode, "w1 is completed, not dead");
-        assertEquals("deleted 3 dead jobs\n", ok("dlq", "purge", "--all").out);
+        assertEquals("deleted 3 jobs: r1, d2, d3\n", ok("dlq", "purge", "--all").out);
         assertEquals("the dead-letter queue is empty\n", ok("dlq", "list").out);
     }
 

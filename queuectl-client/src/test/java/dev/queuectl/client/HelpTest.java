@@ -89,6 +89,10 @@ class HelpTest {
         String top = CliRun.run(null, "--help").out;
         for (CommandLine sub : model("--help").getSubcommands().values()) {
             String summary = sub.getCommandSpec().usageMessage().description()[0];
+            if (sub.getCommandSpec().usageMessage().hidden()) {
+                assertFalse(top.contains(summary), "a hidden command is not listed:\n" + top);
+                continue;
+            }
             assertTrue(top.contains("  " + summary + "\n"), summary + "\n" + top);
         }
     }

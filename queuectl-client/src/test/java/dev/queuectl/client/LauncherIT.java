@@ -125,6 +125,39 @@ class LauncherIT {
     }
 
     @Test
+    void queuectldUsageErrorsExitTwoNamingTheFlagWhileABadEnvironmentOrFileExitsOne() throws Exception {
+        String data = tmp.resolve("data").toString();
+        String[][] usage = {
+            {"--output-limit", "abc"}, {"--max-connections", "0"}, {"--kill-grace", "-1s"}, {"--kill-grace=-1s"},
+            {"--drain-timeout", "25h"}, {"--cgroup-root", "relative/dir"}, {"--no-such-flag"},
+        };
+        for (String[] bad : usage) {
+            for (boolean detach : new boolean[] {false, true}) {
+                List<String> args = new ArrayList<>(List.of(bad));
+                if (detach) {
+                    args.add(0, "--detach");
+                }
+                args.addAll(List.of("--data-dir", data, "--socket", socket.toString()));
+                Result r = run(ROOT.resolve("bin/queuectld"), args.toArray(new String[0]));
+                assertEquals(2, r.code, args + ": " + r);
+                String flag = bad[0].contains("=") ? bad[0].substring(0, bad[0].indexOf('=')) : bad[0];
+                assertTrue(r.err.startsWith("queuectld: ") && r.err.contains(flag), args + ": " + r.err);
+                assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
+            }
+        }
+        assertFalse(Files.exists(Path.of(data)), "a usage error touches nothing");
+        Result fromEnv = run(Map.of("QUEUECTL_OUTPUT_LIMIT", "abc"), ROOT.resolve("bin/queuectld"),
+                "--data-dir", data, "--socket", socket.toString());
+        assertEquals(1, fromEnv.code, "a bad environment variable is not a usage error: " + fromEnv);
+        assertTrue(fromEnv.err.contains("$QUEUECTL_OUTPUT_LIMIT"), fromEnv.err);
+        Result help = run(ROOT.resolve("bin/queuectld"), "--help");
+        assertEquals(0, help.code, help.toString());
+        for (String rule : List.of("2  usage error", "--output-limit abc", "1  could not start", "3  stopped itself")) {
+            assertTrue(help.out.contains(rule), "--help states the exit status rule '" + rule + "': " + help.out);
+        }
+    }
+
+    @Test
     void theClientBuildsItsClassDataArchiveUnderItsInstallationAndUsesIt() throws Exception {
         Path cache = tmp.resolve("cache");
         Path archive = Path.of(cache + "/queuectl" + ROOT.toRealPath() + "/client.jsa");

@@ -85,18 +85,20 @@ class ReadmeTranscriptIT {
                 }
                 for (ReadmeTranscripts.Step s : t.steps()) {
                     Output o = sh(s.command(), work, socket);
-                    List<String> actual = o.text().isEmpty() ? List.of() : List.of(o.text().split("\n", -1));
+                    List<String> actual = new ArrayList<>();
+                    for (String l : o.text().isEmpty() ? List.<String>of() : List.of(o.text().split("\n", -1))) {
+                        // paths as the README shows them: the reader's socket, data dir and project
+                        actual.add(l.replace(socket.toString(), SHOWN_SOCKET).replace(data.toString(), SHOWN_DATA_DIR)
+                                .replace(work.toString(), SHOWN_WORK_DIR));
+                    }
                     if (!ReadmeTranscripts.normalize(s.expected()).equals(ReadmeTranscripts.normalize(actual))) {
                         problems.add("README line " + s.line() + ": $ " + s.command() + "\n  README says:\n    "
                                 + String.join("\n    ", s.expected()) + "\n  this build printed:\n    "
                                 + String.join("\n    ", actual));
                     }
                     if (update) {
-                        List<String> shown = new ArrayList<>();
-                        for (String l : ReadmeTranscripts.normalize(actual).isEmpty() ? List.<String>of() : actual) {
-                            shown.add(l.replace(socket.toString(), SHOWN_SOCKET).replace(data.toString(), SHOWN_DATA_DIR)
-                                    .replace(work.toString(), SHOWN_WORK_DIR));
-                        }
+                        List<String> shown = new ArrayList<>(ReadmeTranscripts.normalize(actual).isEmpty()
+                                ? List.<String>of() : actual);
                         while (!shown.isEmpty() && shown.get(shown.size() - 1).isEmpty()) {
                             shown.remove(shown.size() - 1);
                         }

@@ -8,9 +8,12 @@ import dev.queuectl.daemon.engine.EngineParts;
 import dev.queuectl.daemon.engine.EngineSettings;
 import dev.queuectl.daemon.engine.Retention;
 import dev.queuectl.daemon.engine.output.OutputFiles;
+import dev.queuectl.daemon.engine.process.Containment;
 import dev.queuectl.daemon.engine.process.ProcessLauncher;
 import dev.queuectl.daemon.event.EventBus;
 import dev.queuectl.daemon.event.JobEvent;
+import dev.queuectl.daemon.health.Health;
+import dev.queuectl.daemon.health.SupervisedTimer;
 import dev.queuectl.daemon.metrics.QueueMetrics;
 import dev.queuectl.daemon.metrics.RunStats;
 import dev.queuectl.daemon.server.EventLoops;
@@ -20,20 +23,20 @@ import dev.queuectl.daemon.service.ServiceContext;
 import dev.queuectl.daemon.service.Waiters;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.protocol.BuildInfo;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Everything a daemon is made of below its front doors, created and wired in one place: store,
- * runtime settings, event stream, metrics, engine with its executors, service, event loops.
+ * runtime settings, event stream, metrics, run containment, engine with its executors, service,
+ * event loops.
  * {@link #close()} stops them in the reverse order.
  */
 final class DaemonParts implements AutoCloseable {
@@ -45,15 +48,24 @@ final class DaemonParts implements AutoCloseable {
     private final Engine engine;
     private final Retention retention;
     private final OutputFiles outputs;
-    private final ScheduledThreadPoolExecutor timer;
+    private final SupervisedTimer timer;
     private final ExecutorService workers;
     private final EventLoops loops;
     private final DaemonIdentity identity;
     private final Clock clock;
+    private final Health health;
     private QueueService service;
 
-    private DaemonParts(DaemonSettings settings, Clock clock, String node, JobStore store, RuntimeSettings runtime) {
+    /** What every part hears of: the daemon's clock, its node id, where its loops report. */
+    private record Basics(Clock clock, String node, Health health) {
+    }
+
+    private DaemonParts(DaemonSettings settings, Basics basics, JobStore store, RuntimeSettings runtime,
+                        ProcessLauncher launcher, Containment containment) {
+        Clock clock = basics.clock();
+        String node = basics.node();
         this.clock = clock;
+        this.health = basics.health();
         this.store = store;
         this.runtime = runtime;
         this.events = new EventBus();
@@ -62,46 +74,53 @@ final class DaemonParts implements AutoCloseable {
         events.subscribe(metrics::on);
         events.subscribe(stats::on);
         runtime.onChange(c -> events.publish(new JobEvent.ConfigChanged()));
-        this.timer = new ScheduledThreadPoolExecutor(1, named("queuectl-timer"));
-        timer.setRemoveOnCancelPolicy(true);
+        this.timer = new SupervisedTimer(basics.health());
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "queuectl-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        ProcessLauncher launcher = ProcessLauncher.forHost(settings.dataDir().resolve("lib"));
         this.outputs = new OutputFiles(settings.outputDir(), settings.outputLimitBytes(), launcher);
         EngineSettings engineSettings = new EngineSettings(settings.dataDir(), settings.outputDir(),
                 settings.drainTimeout(), settings.killGrace(), settings.socket(),
                 EngineSettings.defaultWorkDir(settings.dataDir()));
         this.engine = new Engine(new EngineParts(store, clock, engineSettings, runtime::current, launcher, outputs,
-                events, node, timer, workers));
-        this.retention = new Retention(store, outputs, clock, runtime::current, events);
+                events, node, timer, workers, basics.health(), containment));
+        this.retention = new Retention(store, outputs, clock, runtime::current, events, basics.health());
         this.loops = EventLoops.create();
         this.identity = new DaemonIdentity(BuildInfo.version(), node, ProcessHandle.current().pid(), clock.instant(),
                 settings.socket(), settings.dataDir(), settings.store().toString());
     }
 
-    /** Opens the store and builds the parts; nothing runs yet. */
-    static DaemonParts create(DaemonSettings settings, Clock clock, String node) {
-        // Credentials come from the environment only, never from flags (see StoreFactory).
-        JobStore store = StoreFactory.open(settings, System.getenv(), clock, node);
+    /**
+     * Opens the store, sets up how runs are contained, and builds the parts; nothing runs yet.
+     * Its loops report to {@code health}.
+     */
+    static DaemonParts create(DaemonSettings settings, Clock clock, String node, Health health) {
+        ProcessLauncher launcher = ProcessLauncher.forHost(settings.dataDir().resolve("lib"));
+        Containment containment;
         try {
-            RuntimeSettings runtime = RuntimeSettings.load(store, Runtime.getRuntime().availableProcessors());
-            return new DaemonParts(settings, clock, node, store, runtime);
+            containment = Containment.choose(settings.cgroupRoot(), settings.dataDir(), launcher);
+        } catch (IOException e) {
+            throw new DaemonStartException("cgroup-root: " + e.getMessage(), e);
+        }
+        JobStore store;
+        try {
+            // Credentials come from the environment only, never from flags (see StoreFactory).
+            store = StoreFactory.open(settings, System.getenv(), clock, node, health);
         } catch (RuntimeException e) {
-            store.close();
+            containment.close();
             throw e;
         }
-    }
-
-    private static ThreadFactory named(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
+        try {
+            RuntimeSettings runtime = RuntimeSettings.load(store, Runtime.getRuntime().availableProcessors());
+            return new DaemonParts(settings, new Basics(clock, node, health), store, runtime, launcher, containment);
+        } catch (RuntimeException e) {
+            store.close();
+            containment.close();
+            throw e;
+        }
     }
 
     /** Builds the service, recovers (blocking) and starts dispatching and retention. */
@@ -113,7 +132,7 @@ final class DaemonParts implements AutoCloseable {
         Waiters waiters = new Waiters();
         events.subscribe(waiters::on);
         service = new QueueService(new ServiceContext(store, runtime, clock, identity, engine, events, outputs,
-                retention, waiters, timer, metrics, stats, shutdown));
+                retention, waiters, timer, metrics, stats, health, shutdown));
         engine.start();
         retention.schedule(timer);
     }
@@ -132,6 +151,10 @@ final class DaemonParts implements AutoCloseable {
 
     DaemonIdentity identity() {
         return identity;
+    }
+
+    Health health() {
+        return health;
     }
 
     @Override

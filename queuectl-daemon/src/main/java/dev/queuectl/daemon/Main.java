@@ -5,10 +5,14 @@ import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.daemon.config.SettingsException;
 import dev.queuectl.daemon.config.SettingsLoader;
 import dev.queuectl.protocol.BuildInfo;
+import dev.queuectl.protocol.Durations;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
@@ -31,13 +35,22 @@ import picocli.CommandLine.Option;
             "file is --config, else $QUEUECTL_CONFIG, else",
             "$XDG_CONFIG_HOME/queuectl/queuectld.conf (~/.config/...), else",
             "/etc/queuectl/queuectld.conf."},
-        footer = {"", "Exit status: 0 stopped cleanly or started in the background; 1 could not",
-            "start (a bad config file line or QUEUECTL_* value among the reasons); 2 usage",
-            "error (an unknown flag or a bad flag value).",
+        footer = {"", "Exit status:",
+            "  0  stopped cleanly, or started in the background (--detach)",
+            "  1  could not start: a bad config file line or QUEUECTL_* value, a busy data",
+            "     dir or socket, an unusable store, ...",
+            "  2  usage error: an unknown flag, or a bad flag value (--output-limit abc,",
+            "     --max-connections 0, --kill-grace -1s, ...)",
+            "  3  stopped itself after a failure it could not carry on from (the log says",
+            "     which); under systemd, Restart=on-failure starts it again",
             "Anyone who can use the socket can run commands as this daemon's user."})
 public final class Main implements Callable<Integer> {
     static final int CANNOT_START = 1;
     static final int USAGE = 2;
+    /** The daemon stopped itself: one of its loops failed in a way it could not carry on from. */
+    static final int FAILED = 3;
+    /** After a fatal failure, how much longer than a drain the daemon may take to stop before main exits anyway. */
+    private static final Duration STOP_MARGIN = Duration.ofMinutes(1);
 
     @Option(names = "--detach", description = "Start in the background; return 0 once the socket accepts connections.")
     boolean detach;
@@ -120,7 +133,30 @@ public final class Main implements Callable<Integer> {
             Thread stopper = new Thread(daemon::close, "queuectl-shutdown");
             stopper.start();
         });
-        daemon.awaitTermination();
-        return 0;
+        return awaitStop(daemon, settings);
+    }
+
+    /**
+     * Waits until the daemon stops; returns 0, or {@link #FAILED} when it stopped itself after a
+     * fatal failure (then waiting at most a drain's time plus a margin, so that a stop that
+     * hangs cannot keep a broken daemon from being restarted).
+     */
+    static int awaitStop(QueueDaemon daemon, DaemonSettings settings) throws InterruptedException {
+        try {
+            CompletableFuture.anyOf(daemon.fatalFailure(), daemon.termination()).get();
+        } catch (ExecutionException e) {
+            return FAILED;
+        }
+        if (daemon.failure().isEmpty()) {
+            return 0;
+        }
+        Duration limit = settings.drainTimeout().plus(settings.killGrace()).plus(STOP_MARGIN);
+        if (!daemon.awaitTermination(limit)) {
+            System.err.println("queuectld: did not stop within " + Durations.text(limit)
+                    + " after a fatal failure; exiting anyway");
+        }
+        System.err.println("queuectld: stopped after a failure it could not carry on from: "
+                + daemon.failure().get().describe());
+        return FAILED;
     }
 }

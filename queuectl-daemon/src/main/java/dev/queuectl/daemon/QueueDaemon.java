@@ -3,6 +3,9 @@ package dev.queuectl.daemon;
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.daemon.engine.DrainSummary;
 import dev.queuectl.daemon.engine.process.NativeLibrary;
+import dev.queuectl.daemon.health.FatalFailure;
+import dev.queuectl.daemon.health.Health;
+import dev.queuectl.daemon.health.TurnObserver;
 import dev.queuectl.daemon.server.SocketServer;
 import dev.queuectl.daemon.server.http.HttpServer;
 import dev.queuectl.daemon.store.StoreOpenException;
@@ -15,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * doors (the socket server, and the HTTP listener when configured), started in that order.
  * Stopping drains the engine first (while the socket still answers), then closes the front doors
  * and the store. Embeddable: {@code main} and the tests start it the same way.
+ *
+ * <p>When one of its loops meets a failure it cannot carry on from, the daemon stops itself (a
+ * drain, as for SIGTERM) and {@link #failure()} says why: {@code main} then exits non-zero so
+ * that its supervisor restarts it, and an embedder can do what it sees fit.
  *
  * <p>{@link #close()} and {@link #shutdown(Duration)} may be called from any thread, more than
  * once; the first call decides the drain timeout.
@@ -38,6 +47,7 @@ public final class QueueDaemon implements AutoCloseable {
     private SocketServer server;
     private HttpServer http;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final SystemdNotify systemd = new SystemdNotify(System.getenv());
     private CompletableFuture<DrainSummary> shutdown;
 
@@ -54,6 +64,14 @@ public final class QueueDaemon implements AutoCloseable {
 
     /** Starts a daemon whose time comes from {@code clock}; throws {@link DaemonStartException} with a one-line reason if it cannot. */
     public static QueueDaemon start(DaemonSettings settings, Clock clock) {
+        return start(settings, clock, TurnObserver.NONE);
+    }
+
+    /**
+     * Starts a daemon whose time comes from {@code clock} and whose loops' turns {@code observer}
+     * hears as they begin (see {@link TurnObserver}).
+     */
+    public static QueueDaemon start(DaemonSettings settings, Clock clock, TurnObserver observer) {
         ExclusiveLock dataLock = null;
         ExclusiveLock socketLock = null;
         DaemonParts parts = null;
@@ -69,9 +87,11 @@ public final class QueueDaemon implements AutoCloseable {
             NativeLibrary.prepare(settings.dataDir().resolve("lib"));
             String node = NodeIdentity.resolve(settings.nodeId(), settings.dataDir());
 
-            parts = DaemonParts.create(settings, clock, node);
+            parts = DaemonParts.create(settings, clock, node, new Health(clock, observer));
             daemon = new QueueDaemon(settings, dataLock, socketLock, parts);
             parts.start(daemon::shutdown);
+            QueueDaemon self = daemon;
+            parts.health().fatalFailure().thenAccept(f -> self.shutdown(null));
             if (settings.metricsListen() != null) {
                 daemon.http = HttpServer.start(parts.loops(), settings.metricsListen(), parts.service());
             }
@@ -168,17 +188,15 @@ public final class QueueDaemon implements AutoCloseable {
             try {
                 DrainSummary r = shutdown.exceptionally(e -> new DrainSummary(0, 0)).join();
                 log.info("drained: {} job(s) finished, {} interrupted", r.finished(), r.interrupted());
-                if (http != null) {
-                    http.close();
-                }
-                if (server != null) {
-                    server.close();
-                }
-                parts.close();
-                socketLock.close();
-                dataLock.close();
-                log.info("queuectld stopped");
+                closeQuietly(http);
+                closeQuietly(server);
+                closeQuietly(parts);
+                closeQuietly(socketLock);
+                closeQuietly(dataLock);
+                log.info(failure().isPresent() ? "queuectld stopped after a failure it could not carry on from"
+                        : "queuectld stopped");
             } finally {
+                terminated.complete(null); // before the latch: whoever awaitTermination released sees it done
                 stopped.countDown();
             }
         }, "queuectl-stop");
@@ -189,6 +207,26 @@ public final class QueueDaemon implements AutoCloseable {
     /** Blocks until the daemon has stopped. */
     public void awaitTermination() throws InterruptedException {
         stopped.await();
+    }
+
+    /** Completes once the daemon has stopped. */
+    public CompletableFuture<Void> termination() {
+        return terminated;
+    }
+
+    /** Blocks until the daemon has stopped or {@code limit} has passed; true when it stopped. */
+    public boolean awaitTermination(Duration limit) throws InterruptedException {
+        return stopped.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Completes, with its cause, if the daemon stops itself after a failure it could not carry on from. */
+    public CompletableFuture<FatalFailure> fatalFailure() {
+        return parts.health().fatalFailure();
+    }
+
+    /** The failure the daemon stopped itself for, if it did. */
+    public Optional<FatalFailure> failure() {
+        return Optional.ofNullable(parts.health().fatalFailure().getNow(null));
     }
 
     /** Stops with the configured drain timeout and waits until stopped. */

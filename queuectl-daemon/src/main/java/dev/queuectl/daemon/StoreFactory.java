@@ -2,6 +2,7 @@ package dev.queuectl.daemon;
 
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.daemon.config.StoreLocation;
+import dev.queuectl.daemon.health.Health;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.StoreOpenException;
 import dev.queuectl.daemon.store.postgres.PgOptions;
@@ -26,13 +27,14 @@ final class StoreFactory {
 
     /**
      * Opens (creating or migrating) the store for daemon {@code node}. The data dir holds the
-     * SQLite file. A {@link StoreOpenException} says why it cannot, in one line for the start-up error.
+     * SQLite file; the store's own loops (the SQLite writer) report to {@code health}.
+     * A {@link StoreOpenException} says why it cannot, in one line for the start-up error.
      */
-    static JobStore open(DaemonSettings settings, Map<String, String> env, Clock clock, String node) {
+    static JobStore open(DaemonSettings settings, Map<String, String> env, Clock clock, String node, Health health) {
         StoreLocation location = settings.store();
         switch (location.backend()) {
             case SQLITE:
-                return SqliteJobStore.open(settings.databaseFile(), clock);
+                return SqliteJobStore.open(settings.databaseFile(), clock, health);
             case POSTGRESQL:
                 return PostgresJobStore.open(postgresOptions(settings, env), clock, node);
             default:

@@ -85,6 +85,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void healthDependsOnNothingElseOfTheDaemon() throws IOException {
+        assertNone("health", "(?!daemon\\.health\\b).*",
+                "health/ is below everything: the store's writer and the engine's loops both report to it");
+    }
+
+    @Test
     void configurationReachesTheStoreOnlyThroughConfigStore() throws IOException {
         assertNone("config", "daemon\\.store(?!\\.ConfigStore$).*|daemon\\.(engine|service|server|metrics)\\b.*",
                 "config/ may use store.ConfigStore and nothing else of the store");

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 final class DaemonProcess implements AutoCloseable {
     private final Process process;
     final Path socket;
+    /** The daemon's own cgroup (v2), when it gives runs cgroups: removed once it is dead, if empty. */
+    private Path cgroup;
 
     private DaemonProcess(Process process, Path socket) {
         this.process = process;
@@ -59,6 +61,10 @@ final class DaemonProcess implements AutoCloseable {
             if (!p.isAlive()) {
                 throw new IllegalStateException("queuectld exited at start-up: "
                         + Files.readString(dataDir.resolveSibling("daemon.out")));
+            }
+            try (RawClient c = new RawClient(socket)) {
+                Object where = ((java.util.Map<?, ?>) c.ok("{\"op\":\"status\"}").get("containment")).get("cgroup");
+                d.cgroup = where == null ? null : Path.of((String) where);
             }
             return d;
         } catch (IOException e) {
@@ -101,5 +107,23 @@ final class DaemonProcess implements AutoCloseable {
             process.destroyForcibly();
             waitForExit();
         }
+        removeEmptyCgroups();
+    }
+
+    /**
+     * A daemon killed with SIGKILL cannot remove its cgroup; one started again on the same data
+     * dir takes it over, but a test that ends here would leave it behind. Only empty cgroups go
+     * (the kernel refuses anything else), so what recovery has yet to find stays for it.
+     */
+    private void removeEmptyCgroups() {
+        if (cgroup == null || !Files.isDirectory(cgroup)) {
+            return;
+        }
+        try (Stream<Path> slots = Files.list(cgroup)) {
+            slots.filter(Files::isDirectory).forEach(slot -> slot.toFile().delete());
+        } catch (IOException e) {
+            return;
+        }
+        cgroup.toFile().delete();
     }
 }

@@ -269,6 +269,37 @@ class EngineIT {
     }
 
     @Test
+    void logsWaitsForARunThatHasNotStartedAndSaysHowEachRunEnded() {
+        config(c, "backoff_base", 1);
+        String id = enqueue(c, "{\"max_retries\":1,\"delay\":1,\"command\":\"echo run $QUEUECTL_ATTEMPT; exit 1\"}");
+        Map<String, Object> first = c.ok("{\"op\":\"logs\",\"id\":\"" + id + "\",\"wait\":true}");
+        assertEquals(1L, first.get("attempt"), "the answer waited for the first run: " + first);
+        assertEquals(1L, first.get("runs"));
+        Map<String, Object> ended = c.ok("{\"op\":\"logs\",\"id\":\"" + id + "\",\"attempt\":1,\"offset\":"
+                + first.get("next_offset") + ",\"wait\":true}");
+        String all = first.get("data") + (String) ended.get("data");
+        while (Boolean.TRUE.equals(ended.get("running")) || !"".equals(ended.get("data"))) {
+            ended = c.ok("{\"op\":\"logs\",\"id\":\"" + id + "\",\"attempt\":1,\"offset\":"
+                    + ended.get("next_offset") + ",\"wait\":true}");
+            all += ended.get("data");
+        }
+        assertEquals("run 1\n", all);
+        assertEquals("failed", ended.get("outcome"));
+        assertEquals("failed", ended.get("state"), "it waits for its retry");
+        Map<String, Object> retry = c.ok("{\"op\":\"logs\",\"id\":\"" + id + "\",\"attempt\":2,\"wait\":true}");
+        assertEquals(2L, retry.get("attempt"), "the answer waited for the retry: " + retry);
+        assertEquals(2L, retry.get("runs"));
+        awaitState(c, id, "dead", Duration.ofSeconds(10));
+        Map<String, Object> none = c.ok("{\"op\":\"logs\",\"id\":\"" + id + "\",\"attempt\":3,\"wait\":true}");
+        assertEquals(2L, none.get("runs"), "a dead job has no next run to wait for");
+        assertEquals("dead", none.get("state"));
+        assertEquals("INVALID_ARGUMENT", RawClient.errorCode(
+                c.call("{\"op\":\"logs\",\"id\":\"" + id + "\",\"attempt\":4,\"wait\":true}")));
+        assertEquals("INVALID_ARGUMENT", RawClient.errorCode(
+                c.call("{\"op\":\"logs\",\"id\":\"" + id + "\",\"attempt\":3}")), "without wait, as before");
+    }
+
+    @Test
     void outputBeyondTheLimitKeepsTheTail() {
         daemon.close();
         daemon = TestDaemon.start(s -> s.withOutputLimitBytes(4096));

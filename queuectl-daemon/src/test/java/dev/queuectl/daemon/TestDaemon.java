@@ -1,6 +1,7 @@
 package dev.queuectl.daemon;
 
 import dev.queuectl.daemon.config.DaemonSettings;
+import dev.queuectl.daemon.health.TurnObserver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
@@ -14,12 +15,14 @@ final class TestDaemon implements AutoCloseable {
     final Path root;
     final DaemonSettings settings;
     private final Clock clock;
+    private final TurnObserver observer;
     private QueueDaemon daemon;
 
-    private TestDaemon(Path root, DaemonSettings settings, Clock clock) {
+    private TestDaemon(Path root, DaemonSettings settings, Clock clock, TurnObserver observer) {
         this.root = root;
         this.settings = settings;
         this.clock = clock;
+        this.observer = observer;
     }
 
     static TestDaemon start() {
@@ -32,10 +35,15 @@ final class TestDaemon implements AutoCloseable {
 
     /** A daemon whose time comes from {@code clock} (a {@link TestClock} moves it without sleeping). */
     static TestDaemon start(Clock clock, UnaryOperator<DaemonSettings> tweak) {
+        return start(clock, tweak, TurnObserver.NONE);
+    }
+
+    /** A daemon whose loops' turns {@code observer} hears (a {@link FaultInjector} makes them fail). */
+    static TestDaemon start(Clock clock, UnaryOperator<DaemonSettings> tweak, TurnObserver observer) {
         Path root = ShortTempDir.create();
         DaemonSettings settings = tweak.apply(DaemonSettings.of(root.resolve("data"), root.resolve("run/d.sock")));
-        TestDaemon t = new TestDaemon(root, settings, clock);
-        t.daemon = QueueDaemon.start(settings, clock);
+        TestDaemon t = new TestDaemon(root, settings, clock, observer);
+        t.daemon = QueueDaemon.start(settings, clock, observer);
         return t;
     }
 
@@ -60,7 +68,7 @@ final class TestDaemon implements AutoCloseable {
 
     void restart() {
         stop();
-        daemon = QueueDaemon.start(settings, clock);
+        daemon = QueueDaemon.start(settings, clock, observer);
     }
 
     @Override

@@ -101,6 +101,37 @@ class DistributionIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(socket));
     }
 
+    /**
+     * The README's own way to check the unit from a clone: the shell block that runs
+     * {@code systemd-analyze verify}, run as written from the root of the checkout.
+     */
+    @Test
+    void theReadmesCheckOfTheUnitFromACloneWorksAsWritten() throws Exception {
+        Path clone = Path.of("..").toAbsolutePath().normalize();
+        String readme = Files.readString(clone.resolve("README.md"));
+        String block = null;
+        int from = 0;
+        while (block == null) {
+            int open = readme.indexOf("```sh\n", from);
+            assertTrue(open >= 0, "the README shows how to verify the unit from a clone");
+            int close = readme.indexOf("```", open + 6);
+            String candidate = readme.substring(open + 6, close);
+            if (candidate.contains("systemd-analyze verify") && candidate.contains("systemd/queuectld.service")) {
+                block = candidate.replaceAll("(?m)^ +", "");
+            }
+            from = close + 3;
+        }
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", block).directory(clone.toFile());
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished: " + block);
+        String printed = Files.readString(out);
+        assertEquals(0, p.exitValue(), block + "\n" + printed);
+        assertEquals("", printed.strip(), "systemd-analyze has no complaint about the unit of the clone");
+        String unit = Files.readString(clone.resolve("systemd/queuectld.service"));
+        assertTrue(unit.contains("ExecStart=/opt/queuectl/bin/queuectld") && unit.contains("Delegate=yes"), unit);
+    }
+
     @Test
     void theSystemdUnitVerifies() throws Exception {
         String unit = Files.readString(home.resolve("systemd/queuectld.service"))

@@ -190,6 +190,52 @@ public final class Fields {
         return (List<?>) v;
     }
 
+    /** An object whose values are all strings, in the order given; null when absent. */
+    public Map<String, String> optStringMap(String name) {
+        Object v = take(name);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map)) {
+            throw wrongType(name, "an object of strings", v);
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+            if (!(e.getValue() instanceof String)) {
+                throw ProtocolException.invalid(where(name) + ": the value of '" + e.getKey() + "' must be a string, not "
+                        + typeName(e.getValue()));
+            }
+            out.put((String) e.getKey(), (String) e.getValue());
+        }
+        return out;
+    }
+
+    /** An array of strings; null when absent. */
+    public List<String> optStringList(String name) {
+        List<?> raw = optList(name);
+        if (raw == null) {
+            return null;
+        }
+        List<String> out = new java.util.ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            if (!(raw.get(i) instanceof String)) {
+                throw ProtocolException.invalid(where(name) + "[" + i + "] must be a string, not " + typeName(raw.get(i)));
+            }
+            out.add((String) raw.get(i));
+        }
+        return out;
+    }
+
+    /** A string, or an array of strings (a field that once took one value and now takes several); null when absent. */
+    public List<String> optOneOrMore(String name) {
+        Object v = map.get(name);
+        if (v instanceof String) {
+            take(name);
+            return List.of((String) v);
+        }
+        return optStringList(name);
+    }
+
     public Fields optObject(String name) {
         Object v = take(name);
         if (v == null) {

@@ -22,14 +22,26 @@ import java.util.regex.Pattern;
  *                   within {@link TimeRules#DELAY}
  * @param timeout    per-run limit, or null for the configured {@code job_timeout}; within
  *                   {@link TimeRules#JOB_TIMEOUT}
+ * @param cwd        absolute working directory, or null for the daemon user's home directory
+ * @param env        variables added to the daemon's environment for the job (never null; may hold secrets)
+ * @param labels     {@code key=value} pairs to filter and act on jobs by (never null)
  */
 public record JobSpec(String id, String command, Integer maxRetries, Integer priority, Instant runAt,
-                      Duration delay, Duration timeout) {
+                      Duration delay, Duration timeout, String cwd, Map<String, String> env,
+                      Map<String, String> labels) {
 
     public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     /** Linux refuses a single exec argument longer than this (MAX_ARG_STRLEN minus the NUL). */
     public static final int MAX_COMMAND_BYTES = 131_071;
     public static final int MAX_RETRIES_LIMIT = 1_000;
+    /** Linux's PATH_MAX, the longest path a working directory may have. */
+    public static final int MAX_CWD_BYTES = 4_096;
+
+    /** A job of the first protocol versions: no working directory, environment or labels. */
+    public JobSpec(String id, String command, Integer maxRetries, Integer priority, Instant runAt, Duration delay,
+                   Duration timeout) {
+        this(id, command, maxRetries, priority, runAt, delay, timeout, null, null, null);
+    }
 
     public JobSpec {
         if (id != null) {
@@ -53,6 +65,24 @@ public record JobSpec(String id, String command, Integer maxRetries, Integer pri
         }
         if (timeout != null) {
             TimeRules.JOB_TIMEOUT.check("field 'timeout'", timeout);
+        }
+        if (cwd != null) {
+            checkCwd("field 'cwd'", cwd);
+        }
+        env = EnvVars.check("field 'env'", env);
+        labels = Labels.check("field 'labels'", labels);
+    }
+
+    /** Checks a working directory: an absolute path without NUL, at most {@value #MAX_CWD_BYTES} bytes. */
+    public static void checkCwd(String what, String cwd) {
+        if (!cwd.startsWith("/")) {
+            throw ProtocolException.invalid(what + " must be an absolute path (starting with /)");
+        }
+        if (cwd.indexOf('\0') >= 0) {
+            throw ProtocolException.invalid(what + " must not contain NUL characters");
+        }
+        if (cwd.length() > MAX_CWD_BYTES / 3 && cwd.getBytes(StandardCharsets.UTF_8).length > MAX_CWD_BYTES) {
+            throw ProtocolException.invalid(what + " is longer than " + MAX_CWD_BYTES + " bytes");
         }
     }
 
@@ -97,8 +127,11 @@ public record JobSpec(String id, String command, Integer maxRetries, Integer pri
         Instant runAt = f.optInstant("run_at");
         Duration delay = f.optDuration("delay", TimeRules.DELAY);
         Duration timeout = f.optDuration("timeout", TimeRules.JOB_TIMEOUT);
+        String cwd = f.optString("cwd");
+        Map<String, String> env = f.optStringMap("env");
+        Map<String, String> labels = f.optStringMap("labels");
         f.finish();
-        return new JobSpec(id, command, maxRetries, priority, runAt, delay, timeout);
+        return new JobSpec(id, command, maxRetries, priority, runAt, delay, timeout, cwd, env, labels);
     }
 
     /** The fields as they go on the wire; unset fields are left out. */
@@ -123,11 +156,21 @@ public record JobSpec(String id, String command, Integer maxRetries, Integer pri
         if (timeout != null) {
             m.put("timeout", Durations.toWire(timeout));
         }
+        if (cwd != null) {
+            m.put("cwd", cwd);
+        }
+        if (!env.isEmpty()) {
+            m.put("env", env);
+        }
+        if (!labels.isEmpty()) {
+            m.put("labels", labels);
+        }
         return m;
     }
 
     @Override
     public String toString() {
-        return "JobSpec[id=" + id + ", " + command.length() + " chars]";
+        // never the environment: its values may be secrets
+        return "JobSpec[id=" + id + ", " + command.length() + " chars, " + env.size() + " env vars]";
     }
 }

@@ -6,9 +6,20 @@ public final class ProtocolVersion {
      * Incremented whenever requests, results or error codes change. Changes are additive (new
      * fields and ops), so a client can tell from {@code status} what a daemon understands.
      * 1: the first release. 2: {@code status} reports {@code node} and {@code store}.
-     * 3: {@code status} lists {@code nodes}, every daemon sharing the store (PostgreSQL).
+     * 3: {@code status} reports {@code loops} (the daemon's long-lived loops: alive, last turn,
+     * errors survived) and {@code containment} (cgroup or marker); {@code logs} answers carry the
+     * job's {@code state} and the run's {@code outcome}, and with {@code wait} a request for a
+     * run that has not started yet (the job's first, or the run after the latest) waits for it.
+     * 4: jobs carry {@code cwd}, {@code env} and {@code labels}, and say why they wait
+     * ({@code held}, {@code why_waiting}); ops {@code rerun}, {@code hold}, {@code release},
+     * {@code edit} and {@code complete}; {@code cancel}, {@code dlq_retry} and {@code dlq_purge}
+     * take several ids or a filter, with {@code dry_run}; {@code list} takes filters and pages with
+     * a cursor; {@code enqueue} takes {@code if_absent}; {@code show} takes {@code show_env};
+     * {@code status} reports {@code waiting}.
+     * 5: {@code status} lists {@code nodes}, every daemon sharing the store (PostgreSQL), and each
+     * attempt names the {@code node} that ran it.
      */
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 5;
 
     private ProtocolVersion() {
     }

@@ -71,6 +71,12 @@ public abstract class BaseCommand {
                 .description(HelpText.wrap(HelpText.OPTION_WIDTH, description)));
     }
 
+    /** Adds an option that may be given several times; its value is the list of them (null when absent). */
+    protected final OptionSpec repeatable(String label, String description, String... names) {
+        return add(OptionSpec.builder(names).paramLabel(label).type(java.util.List.class).auxiliaryTypes(String.class)
+                .arity("1").description(HelpText.wrap(HelpText.OPTION_WIDTH, description)));
+    }
+
     private OptionSpec add(OptionSpec.Builder builder) {
         OptionSpec option = builder.build();
         spec.addOption(option);

@@ -1,40 +1,31 @@
 package dev.queuectl.client.command;
 
 import dev.queuectl.client.ClientContext;
-import dev.queuectl.client.CommandFailure;
-import dev.queuectl.client.ExitCodes;
-import dev.queuectl.client.transport.SocketClient;
-import dev.queuectl.protocol.ProtocolException;
+import dev.queuectl.protocol.JobSelection;
 import dev.queuectl.protocol.request.CancelRequest;
+import dev.queuectl.protocol.request.Request;
 import dev.queuectl.protocol.result.JobView;
-import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code queuectl cancel ID}. */
-public final class CancelCommand extends DaemonCommand {
-    private final PositionalParamSpec id = parameter("0", "ID", "1", "The job's id.");
-
+/** {@code queuectl cancel ID... | --state/--label/--search/--since/--until | --all [--dry-run]}. */
+public final class CancelCommand extends BulkCommand {
     public CancelCommand(ClientContext context) {
-        super(context, "cancel",
-                "Cancel a job: it becomes dead, with last error \"cancelled\".",
-                "The job goes to the dead-letter queue. A running job's whole process group gets SIGTERM, then"
-                        + " SIGKILL after the daemon's kill-grace; cancel returns once it is stopped.");
+        super(context, "cancel", "cancelled {}", "cancel {}",
+                "Every job that can be cancelled (pending, failed, running).", true,
+                "Cancel jobs: they become dead, with last error \"cancelled\".",
+                "The jobs go to the dead-letter queue. A running job's whole process group gets SIGTERM, then"
+                        + " SIGKILL after the daemon's kill-grace; cancel returns once it is stopped.",
+                "Name jobs by id, or select them with filters (all must hold) or --all; completed and dead ones are"
+                        + " skipped. --dry-run shows what would change.");
     }
 
     @Override
-    protected int run(SocketClient client) {
-        CancelRequest request;
-        try {
-            request = new CancelRequest(id.getValue());
-        } catch (ProtocolException e) {
-            throw CommandFailure.usage(e.getMessage());
-        }
-        // Waits while the daemon stops the run (SIGTERM, then SIGKILL after its kill-grace).
-        Object result = waitingRequest(client, request, null);
-        if (json()) {
-            return printJson(result);
-        }
+    protected Request request(JobSelection selection) {
+        return new CancelRequest(selection);
+    }
+
+    @Override
+    protected void printOne(Object result) {
         JobView job = JobView.fromJson(result);
         out().println("cancelled " + job.id() + " (now " + job.state().wireName() + ")");
-        return ExitCodes.OK;
     }
 }

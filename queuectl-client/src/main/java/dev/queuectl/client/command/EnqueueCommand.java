@@ -12,7 +12,7 @@ import dev.queuectl.protocol.Timestamps;
 import dev.queuectl.protocol.json.Json;
 import dev.queuectl.protocol.json.JsonSyntaxException;
 import dev.queuectl.protocol.request.EnqueueRequest;
-import dev.queuectl.protocol.result.JobView;
+import dev.queuectl.protocol.result.EnqueueResult;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +50,12 @@ public final class EnqueueCommand extends DaemonCommand {
     private final OptionSpec file = option("FILE", String.class, "Enqueue every JSON line of FILE (- for stdin).",
             "-f", "--file");
 
+    private final JobOptions jobOptions = new JobOptions(this, true,
+            "Run the job in DIR (default: this shell's directory; a relative DIR is taken from here).");
+
+    private final OptionSpec ifAbsent = flag("With --id: if a job with that id exists, print its id and state and"
+            + " exit 0 instead of failing (for scripts that may enqueue twice).", "--if-absent");
+
     private final PositionalParamSpec commandParameter = remainingParameters("COMMAND", "The command, or a JSON job.");
 
     public EnqueueCommand(ClientContext context) {
@@ -60,13 +66,19 @@ public final class EnqueueCommand extends DaemonCommand {
                 "  queuectl enqueue [OPTIONS] -- 'SHELL CMD'    one argument: sh -c as written",
                 "  queuectl enqueue [OPTIONS] 'SHELL CMD'       the same, without --",
                 "  queuectl enqueue '{\"command\":\"...\", ...}'    a JSON job: id, command,",
-                "                                 max_retries, priority, run_at, delay, timeout",
+                "                                 max_retries, priority, run_at, delay, timeout,",
+                "                                 cwd, env, labels",
                 "  queuectl enqueue --file jobs.jsonl           one JSON job per line (-: stdin);",
                 "                                               nothing is sent if a line is bad",
                 "",
                 "Everything after -- is a command, never JSON: a command that starts with {",
                 "goes after --, as in: queuectl enqueue -- '{ echo a; echo b; } > /tmp/f'",
-                "Durations and times: see queuectl help durations.");
+                "Durations and times: see queuectl help durations.",
+                "",
+                "A job runs in this shell's directory (--cwd DIR for another) with the daemon's environment plus"
+                        + " what --env, --env-file and --inherit-env give it. A JSON job runs where its \"cwd\" says,"
+                        + " else in the daemon user's home: a file of jobs means the same wherever it is enqueued"
+                        + " from.");
     }
 
     @Override
@@ -74,22 +86,31 @@ public final class EnqueueCommand extends DaemonCommand {
         String file = this.file.getValue();
         if (file != null) {
             List<String> command = commandParameter.getValue();
-            if (command != null && !command.isEmpty() || hasJobOptions()) {
+            if (command != null && !command.isEmpty() || hasJobOptions() || (Boolean) ifAbsent.getValue()) {
                 throw CommandFailure.usage("--file takes the jobs from the file; give no command or job options with it");
             }
             return new BulkEnqueue(client, out(), err(), json(), context.stdin()).run(file);
         }
-        Object result = request(client, new EnqueueRequest(jobSpec()));
+        JobSpec spec = jobSpec();
+        boolean onlyIfAbsent = ifAbsent.getValue();
+        if (onlyIfAbsent && spec.id() == null) {
+            throw CommandFailure.usage("--if-absent needs --id (or an \"id\" in the JSON job): without one every job"
+                    + " is new");
+        }
+        Object result = request(client, new EnqueueRequest(spec, onlyIfAbsent));
         if (json()) {
             return printJson(result);
         }
-        out().println(JobView.fromJson(result).id());
+        EnqueueResult r = EnqueueResult.fromJson(result);
+        out().println(r.existed() ? r.job().id() + " already exists (" + r.job().state().wireName() + ")"
+                : r.job().id());
         return ExitCodes.OK;
     }
 
     private boolean hasJobOptions() {
         return idOption.getValue() != null || maxRetries.getValue() != null || priority.getValue() != null
-                || delay.getValue() != null || runAt.getValue() != null || timeout.getValue() != null;
+                || delay.getValue() != null || runAt.getValue() != null || timeout.getValue() != null
+                || jobOptions.given();
     }
 
     /** True when the command's arguments came after "--" (then they are a command, whatever they look like). */
@@ -145,7 +166,9 @@ public final class EnqueueCommand extends DaemonCommand {
         } catch (ProtocolException e) {
             throw CommandFailure.usage(e.getMessage());
         }
-        return new JobSpec(idOption.getValue(), shell, retries, priority.getValue(), at, after, limit);
+        String cwd = jobOptions.cwd(context);
+        return new JobSpec(idOption.getValue(), shell, retries, priority.getValue(), at, after, limit,
+                cwd != null ? cwd : context.cwd().toString(), jobOptions.env(context), jobOptions.labels());
     }
 
     static Object parseJson(String text) {

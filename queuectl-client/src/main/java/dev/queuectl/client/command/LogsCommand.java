@@ -4,8 +4,8 @@ import dev.queuectl.client.ClientContext;
 import dev.queuectl.client.CommandFailure;
 import dev.queuectl.client.ExitCodes;
 import dev.queuectl.client.transport.SocketClient;
+import dev.queuectl.protocol.JobSpec;
 import dev.queuectl.protocol.ProtocolException;
-import dev.queuectl.protocol.json.Json;
 import dev.queuectl.protocol.request.LogsRequest;
 import dev.queuectl.protocol.result.LogChunk;
 import java.io.PrintWriter;
@@ -15,8 +15,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * {@code queuectl logs ID [--attempt N] [--follow]}. Output is printed raw, as {@code cat} would.
  * With {@code --json}: one document holding the whole output read (the protocol's logs result,
- * with {@code offset} where it starts and {@code next_offset} where it ends); with
- * {@code --follow --json}, a stream of such documents, one JSON line per chunk as it arrives.
+ * with {@code offset} where it starts and {@code next_offset} where it ends). {@code --follow}
+ * follows the job run after run ({@link LogFollower}); with {@code --json} it is a stream of
+ * such documents, one JSON line per answer as it arrives.
  */
 public final class LogsCommand extends DaemonCommand {
     private final PositionalParamSpec idParameter = parameter("0", "ID", "1", "The job's id.");
@@ -24,8 +25,10 @@ public final class LogsCommand extends DaemonCommand {
     private final OptionSpec attempt = option("N", Integer.class, "Which run (1 is the first; default: the latest).",
             "--attempt");
 
-    private final OptionSpec followOption = flag("Keep printing while the run goes on; stop when it ends.",
-            "-f", "--follow");
+    private final OptionSpec followOption = flag("Keep printing as the job runs: wait for its first run if it has"
+            + " not started, go on to its later runs (retries), each after a header line on stderr, and stop when"
+            + " the job is completed or dead (with --attempt: when that run ends). Exit status 5 if a drain"
+            + " interrupts the run.", "-f", "--follow");
 
     public LogsCommand(ClientContext context) {
         super(context, "logs",
@@ -33,7 +36,7 @@ public final class LogsCommand extends DaemonCommand {
                 "The output is stdout and stderr as they were written, printed as is. Each run keeps at most the"
                         + " daemon's output-limit (1MiB by default): the end of the output.",
                 "With --json: one JSON document holding all of the output; with --follow --json, one JSON line"
-                        + " per chunk as it arrives (JSON lines).");
+                        + " per answer from the daemon as it arrives (JSON lines).");
     }
 
     @Override
@@ -45,24 +48,29 @@ public final class LogsCommand extends DaemonCommand {
         if (which != null && which < 1) {
             throw CommandFailure.usage("--attempt must be 1 or more, not " + which);
         }
+        if (follow) {
+            try {
+                JobSpec.validateId(id);
+            } catch (ProtocolException e) {
+                throw CommandFailure.usage(e.getMessage());
+            }
+            return new LogFollower(this, client).follow(id, which);
+        }
         boolean first = true;
         boolean json = json();
         LogChunk whole = null;
-        StringBuilder data = json && !follow ? new StringBuilder() : null;
+        StringBuilder data = json ? new StringBuilder() : null;
         PrintWriter out = out();
         while (true) {
             LogsRequest request;
             try {
-                request = new LogsRequest(id, which, offset, follow && !first);
+                request = new LogsRequest(id, which, offset, false);
             } catch (ProtocolException e) {
                 throw CommandFailure.usage(e.getMessage());
             }
             Object raw = request(client, request);
             LogChunk chunk = LogChunk.fromJson(raw);
-            if (json && follow) {
-                out.println(Json.toString(raw));
-                out.flush();
-            } else if (json) {
+            if (json) {
                 whole = whole == null ? chunk : whole;
                 data.append(chunk.data() == null ? "" : chunk.data());
             } else {
@@ -81,10 +89,10 @@ public final class LogsCommand extends DaemonCommand {
             which = chunk.attempt();
             boolean more = chunk.nextOffset() > chunk.offset();
             offset = chunk.nextOffset();
-            if (!more && (!follow || !chunk.running())) {
-                if (json && !follow) {
+            if (!more) {
+                if (json) {
                     printJson(new LogChunk(whole.id(), chunk.attempt(), chunk.runs(), whole.offset(), chunk.nextOffset(),
-                            whole.dropped(), chunk.running(), data.toString()).toJson());
+                            whole.dropped(), chunk.running(), data.toString(), chunk.state(), chunk.outcome()).toJson());
                 }
                 return ExitCodes.OK;
             }

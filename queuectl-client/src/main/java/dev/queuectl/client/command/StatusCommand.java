@@ -12,7 +12,9 @@ public final class StatusCommand extends DaemonCommand {
     public StatusCommand(ClientContext context) {
         super(context, "status",
                 "Show job counts per state, the daemon and its workers.",
-                "The daemon's version, pid, uptime, socket and data dir; each busy worker's job.");
+                "The daemon's version, pid, uptime, socket and data dir; each busy worker's job; how it keeps"
+                        + " track of runs' processes (a cgroup per run, or the run marker); and whether its loops"
+                        + " (dispatcher, store writer, workers, output guard, retention) are alive.");
     }
 
     @Override

@@ -2,12 +2,14 @@ package dev.queuectl.client.render;
 
 import dev.queuectl.protocol.Durations;
 import dev.queuectl.protocol.JobState;
+import dev.queuectl.protocol.WaitReason;
 import dev.queuectl.protocol.result.AttemptView;
 import dev.queuectl.protocol.result.JobList;
 import dev.queuectl.protocol.result.JobView;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Human output for jobs: the detail view of {@code show} and the table of {@code list}. Every
@@ -31,7 +33,13 @@ public final class JobRenderer {
     public static void detail(JobView j, Instant now, Display display, PrintWriter out) {
         line(out, "id", j.id());
         line(out, "state", stateSentence(j, now, display));
+        if (j.whyWaiting() != null && j.whyWaiting().kind() != WaitReason.NOT_DUE) {
+            line(out, "waiting", j.whyWaiting().message()); // not due: the state line says until when
+        }
         line(out, "command", j.command());
+        line(out, "directory", j.cwd() == null ? "the daemon user's home" : j.cwd());
+        env(j, out);
+        line(out, "labels", labels(j.labels()));
         line(out, "attempts", j.attempts() + " of at most " + (j.maxRetries() + 1)
                 + " (max_retries " + j.maxRetries() + ")");
         line(out, "priority", Integer.toString(j.priority()));
@@ -61,7 +69,41 @@ public final class JobRenderer {
         }
     }
 
+    /** Names only, unless the values were asked for (show --show-env): they may be secrets. */
+    private static void env(JobView j, PrintWriter out) {
+        if (j.envNames().isEmpty()) {
+            line(out, "env", "-");
+        } else if (j.env() == null) {
+            line(out, "env", String.join(" ", j.envNames()) + "  (values hidden; --show-env shows them)");
+        } else {
+            boolean first = true;
+            for (String name : j.envNames()) {
+                String value = name + "=" + j.env().get(name);
+                if (first) {
+                    line(out, "env", value);
+                    first = false;
+                } else {
+                    out.println(" ".repeat(12) + DisplayText.escape(value));
+                }
+            }
+        }
+    }
+
+    private static String labels(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return "-";
+        }
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            b.append(b.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return b.toString();
+    }
+
     private static String stateSentence(JobView j, Instant now, Display display) {
+        if (j.held()) {
+            return j.state().wireName() + ", held";
+        }
         if (j.state() == JobState.FAILED) {
             return "failed — retry at " + display.timeRelative(j.runAt(), now);
         }
@@ -79,6 +121,23 @@ public final class JobRenderer {
         out.println(l + " ".repeat(Math.max(1, 12 - l.length())) + DisplayText.escape(value));
     }
 
+    /** The state, and for a waiting job in a word why it waits: {@code pending (held)}, {@code failed (not due)}. */
+    static String stateCell(JobView j) {
+        if (j.whyWaiting() == null) {
+            return j.state().wireName();
+        }
+        String why;
+        switch (j.whyWaiting().kind()) {
+            case HELD: why = "held"; break;
+            case NOT_DUE: why = "not due"; break;
+            case NO_FREE_WORKER: why = "waiting for worker"; break;
+            case WORKERS_STOPPED: why = "workers stopped"; break;
+            case SHUTTING_DOWN: why = "shutting down"; break;
+            default: why = j.whyWaiting().reason(); break;
+        }
+        return j.state().wireName() + " (" + why + ")";
+    }
+
     public static void table(JobList list, Instant now, Display display, PrintWriter out, String emptyMessage) {
         if (list.jobs().isEmpty()) {
             out.println(emptyMessage);
@@ -88,11 +147,11 @@ public final class JobRenderer {
                 .limit(COMMAND, 40).limit(LAST_ERROR, 50).shrinkable(ID, COMMAND, LAST_ERROR)
                 .droppable(UPDATED, PRIORITY);
         for (JobView j : list.jobs()) {
-            t.row(j.id(), j.state().wireName(), j.attempts() + "/" + (j.maxRetries() + 1), j.priority(),
+            t.row(j.id(), stateCell(j), j.attempts() + "/" + (j.maxRetries() + 1), j.priority(),
                     display.time(j.runAt()), display.time(j.updatedAt()), j.command(), j.lastError());
         }
         t.print(out, display.width());
-        if (list.total() > list.jobs().size()) {
+        if (list.total() != null && list.total() > list.jobs().size()) {
             out.println("(" + list.jobs().size() + " of " + list.total() + " jobs shown; use --limit to see more)");
         }
     }

@@ -2,11 +2,15 @@ package dev.queuectl.client.render;
 
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.BusyWorker;
+import dev.queuectl.protocol.result.ContainmentView;
+import dev.queuectl.protocol.result.LoopView;
 import dev.queuectl.protocol.result.NodeView;
 import dev.queuectl.protocol.result.RunStatsView;
 import dev.queuectl.protocol.result.StatusView;
 import dev.queuectl.protocol.result.WorkersView;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 
 /** Human output of {@code queuectl status}; every value from the daemon is escaped. */
 public final class StatusRenderer {
@@ -15,6 +19,30 @@ public final class StatusRenderer {
 
     private static String seconds(Double s) {
         return s == null ? "-" : Format.seconds(s);
+    }
+
+    /** Why a state's jobs wait: "(2 held, 5 not due yet, 3 waiting for a worker)", or "" for none. */
+    private static String waiting(StatusView s, JobState state) {
+        java.util.Map<String, Long> w = s.waiting().get(state);
+        if (w == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        long held = w.getOrDefault("held", 0L);
+        long notDue = w.getOrDefault("not_due", 0L);
+        long due = w.getOrDefault("due", 0L);
+        if (held > 0) {
+            b.append(held).append(" held");
+        }
+        if (notDue > 0) {
+            b.append(b.length() > 0 ? ", " : "").append(notDue)
+                    .append(state == JobState.FAILED ? " retrying later" : " not due yet");
+        }
+        if (due > 0) {
+            String why = s.workers().stopped() ? " due, workers stopped" : " waiting for a worker";
+            b.append(b.length() > 0 ? ", " : "").append(due).append(why);
+        }
+        return b.length() == 0 ? "" : "(" + b + ")";
     }
 
     public static void print(StatusView s, Display display, PrintWriter out) {
@@ -28,10 +56,18 @@ public final class StatusRenderer {
         if (s.store() != null) {
             out.println("store     " + DisplayText.escape(s.store()));
         }
+        ContainmentView c = s.containment();
+        if (c != null) {
+            out.println("runs      " + ("cgroup".equals(c.mechanism())
+                    ? "each in a cgroup of its own under " + DisplayText.escape(c.cgroup())
+                            + " (stopped with cgroup.kill)"
+                    : "stopped by process group and QUEUECTL_RUN marker (no cgroups: " + DisplayText.escape(c.reason())
+                            + ")"));
+        }
         out.println();
-        Table jobs = new Table("JOBS", "");
+        Table jobs = new Table("JOBS", "", "");
         for (JobState state : JobState.values()) {
-            jobs.row("  " + state.wireName(), s.counts().getOrDefault(state, 0L));
+            jobs.row("  " + state.wireName(), s.counts().getOrDefault(state, 0L), waiting(s, state));
         }
         jobs.print(out);
         out.println();
@@ -63,5 +99,37 @@ public final class StatusRenderer {
             }
             busy.print(out, display.width());
         }
+        if (!s.loops().isEmpty()) {
+            out.println();
+            loops(s, out);
+        }
+    }
+
+    /**
+     * The daemon's long-lived loops: alive, when their last turn ended (or how long the current
+     * one runs), errors. "Now" is the daemon's, from the answer, like the loops' times.
+     */
+    private static void loops(StatusView s, PrintWriter out) {
+        Instant now = s.startedAt() == null ? Instant.now()
+                : s.startedAt().plusMillis(Math.round(s.uptimeSeconds() * 1000));
+        Table loops = new Table("LOOPS", "ALIVE", "LAST TURN", "ERRORS");
+        for (LoopView l : s.loops()) {
+            String turn = l.busySince() != null && Duration.between(l.busySince(), now).toMillis() >= 1000
+                    ? "in a turn for " + Format.duration(Duration.between(l.busySince(), now))
+                    : l.lastTurn() == null ? "-" : ago(l.lastTurn(), now);
+            loops.row("  " + DisplayText.escape(l.name()), l.alive() ? "yes" : "NO", turn, l.errors());
+        }
+        loops.print(out);
+        for (LoopView l : s.loops()) {
+            if (l.lastError() != null) {
+                out.println("  " + DisplayText.escape(l.name()) + ", last error: "
+                        + DisplayText.fit(DisplayText.escape(l.lastError()), 160));
+            }
+        }
+    }
+
+    private static String ago(Instant t, Instant now) {
+        Duration d = Duration.between(t, now);
+        return (d.isNegative() ? "0s" : Format.duration(d)) + " ago";
     }
 }

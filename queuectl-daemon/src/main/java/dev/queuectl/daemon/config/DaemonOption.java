@@ -60,6 +60,10 @@ public enum DaemonOption {
             "Time between SIGTERM and SIGKILL when a job's processes are stopped (" + TimeRules.KILL_GRACE.range()
                     + ").",
             v -> SettingParsers.duration(TimeRules.KILL_GRACE, v)),
+    CGROUP_ROOT("cgroup-root", "DIR", "auto", null,
+            "Where each run gets a cgroup (v2) of its own: auto (in the daemon's own cgroup, where it may create"
+                    + " one), off, or a cgroup v2 directory.",
+            SettingParsers::cgroupRoot),
     LOG_FORMAT("log-format", "FORMAT", "auto", null,
             "Log lines on stderr: text, journal, json, or auto (journal under systemd, else text).",
             SettingParsers::logFormat),

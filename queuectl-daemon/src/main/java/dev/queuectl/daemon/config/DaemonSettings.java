@@ -168,6 +168,15 @@ public final class DaemonSettings {
         return (Duration) value(DaemonOption.KILL_GRACE);
     }
 
+    /** {@code auto}, {@code off} or the absolute path of a cgroup v2 directory. */
+    public String cgroupRoot() {
+        return (String) value(DaemonOption.CGROUP_ROOT);
+    }
+
+    public DaemonSettings withCgroupRoot(String root) {
+        return with(DaemonOption.CGROUP_ROOT, root);
+    }
+
     public LogFormat logFormat() {
         return (LogFormat) value(DaemonOption.LOG_FORMAT);
     }

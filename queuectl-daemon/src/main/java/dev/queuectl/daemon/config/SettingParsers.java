@@ -103,6 +103,19 @@ final class SettingParsers {
         return LogFormat.parse(v);
     }
 
+    /** {@code auto}, {@code off}, or an absolute path (a cgroup v2 directory, checked at start-up). */
+    static Object cgroupRoot(String value) {
+        String v = value.trim();
+        if (v.equalsIgnoreCase("auto") || v.equalsIgnoreCase("off")) {
+            return v.toLowerCase(Locale.ROOT);
+        }
+        if (!v.startsWith("/")) {
+            throw new IllegalArgumentException("must be auto, off or the absolute path of a cgroup v2 directory, not '"
+                    + value + "'");
+        }
+        return Paths.get(v).normalize().toString();
+    }
+
     static Object optionalLoopback(String value) {
         return value.isBlank() ? ABSENT : loopback(value);
     }

@@ -1,7 +1,8 @@
 package dev.queuectl.daemon.engine;
 
 import dev.queuectl.daemon.engine.output.OutputFiles;
-import dev.queuectl.daemon.engine.process.GroupTerminator;
+import dev.queuectl.daemon.engine.process.RunTree;
+import dev.queuectl.daemon.engine.process.TreeTerminator;
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.RunEnd;
 import java.nio.file.Path;
@@ -10,8 +11,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A claimed run from its claim until its end is recorded: which process it is, whether the
- * daemon asked it to stop and why. The first stop request wins; a request that arrives before
+ * A claimed run from its claim until its end is recorded: which processes are its (its
+ * {@link RunTree}), whether the daemon asked it to stop and why. The first stop request wins; a request that arrives before
  * the process exists takes effect as soon as it does. Thread-safe.
  */
 final class ActiveRun {
@@ -26,15 +27,15 @@ final class ActiveRun {
     /** Completes once the run's end is committed. */
     final CompletableFuture<RunEnd> ended = new CompletableFuture<>();
 
-    private final GroupTerminator terminator;
+    private final TreeTerminator terminator;
     private final Duration fenceGrace;
-    private int pid;
+    private RunTree tree;
     private Instant startedAt;
     private StopReason stop;
     private volatile long freedBytes;
 
     /** @param fenceGrace TERM to KILL when the node is fenced (it must stop before its lease expires) */
-    ActiveRun(ClaimedRun run, OutputFiles.RunFile outputFile, GroupTerminator terminator, Duration fenceGrace) {
+    ActiveRun(ClaimedRun run, OutputFiles.RunFile outputFile, TreeTerminator terminator, Duration fenceGrace) {
         this.run = run;
         this.outputFile = outputFile;
         this.output = outputFile.path();
@@ -43,8 +44,8 @@ final class ActiveRun {
     }
 
     /** The process exists now; a stop requested earlier is carried out at once. */
-    synchronized void attach(int pid, Instant startedAt) {
-        this.pid = pid;
+    synchronized void attach(RunTree tree, Instant startedAt) {
+        this.tree = tree;
         this.startedAt = startedAt;
         if (stop != null) {
             terminate();
@@ -53,9 +54,9 @@ final class ActiveRun {
 
     private void terminate() {
         if (stop == StopReason.FENCE) {
-            terminator.terminate(pid, fenceGrace);
+            terminator.terminate(tree, fenceGrace);
         } else {
-            terminator.terminate(pid);
+            terminator.terminate(tree);
         }
     }
 
@@ -75,7 +76,7 @@ final class ActiveRun {
         if (signalled && reason != StopReason.FENCE) {
             return true;
         }
-        if (pid > 0) {
+        if (tree != null) {
             terminate();
         }
         return true;
@@ -89,8 +90,13 @@ final class ActiveRun {
         return startedAt;
     }
 
+    /** The run's processes, once its shell exists; else null. */
+    synchronized RunTree tree() {
+        return tree;
+    }
+
     synchronized int pid() {
-        return pid;
+        return tree == null ? 0 : tree.pid();
     }
 
     long freedBytes() {

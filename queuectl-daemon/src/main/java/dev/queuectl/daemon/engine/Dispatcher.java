@@ -1,7 +1,9 @@
 package dev.queuectl.daemon.engine;
 
 import dev.queuectl.daemon.config.RuntimeConfig;
+import dev.queuectl.daemon.health.Loop;
 import dev.queuectl.daemon.job.ClaimedRun;
+import dev.queuectl.daemon.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,16 +19,23 @@ import org.slf4j.LoggerFactory;
  * Claims due jobs for free workers. Event-driven: it sleeps until woken (an enqueue committed, a
  * run ended, the pool changed) or until the earliest {@code run_at} of a waiting job. There is no
  * polling interval. One thread; {@link #wake()} may be called from any thread.
+ *
+ * <p>A pass that fails is tried again later (half a second, doubling up to a minute): a store
+ * refusal is a warning, anything else is logged at ERROR and counted in {@code status}; an
+ * {@link Error} stops the daemon (see {@link dev.queuectl.daemon.health.Health}).
  */
 final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** After a store error, try again this much later (doubling up to a minute). */
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LONGEST_RETRY = Duration.ofMinutes(1);
     /**
      * The longest single sleep. A far-off run_at (years ahead) is reached by sleeping again, so
      * the timer's arithmetic never overflows whatever the store holds.
      */
     private static final Duration LONGEST_SLEEP = Duration.ofHours(1);
+    /** While the pool is stopped, the shortest time between two looks at the waiting jobs. */
+    private static final Duration STOPPED_LOOK_AGAIN = Duration.ofSeconds(1);
 
     private final EngineContext ctx;
     private final IntSupplier slotsInUse;
@@ -34,10 +43,13 @@ final class Dispatcher {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Thread thread;
+    private final Loop turns;
     private boolean wakeRequested = true;
     private boolean stopped;
     private Instant nextDue;
     private Duration retryDelay = FIRST_RETRY;
+    /** While the pool is stopped: when waiting jobs may next be looked at (dispatcher thread only). */
+    private Instant stoppedLookAfter;
 
     /**
      * @param slotsInUse worker slots taken (the dispatcher is the only one that takes them)
@@ -49,6 +61,8 @@ final class Dispatcher {
         this.start = start;
         this.thread = new Thread(this::loop, "queuectl-dispatcher");
         this.thread.setDaemon(true);
+        this.turns = ctx.health.loop(Loop.DISPATCHER, thread::isAlive);
+        this.thread.setUncaughtExceptionHandler((t, e) -> turns.died(e));
     }
 
     void start() {
@@ -83,45 +97,75 @@ final class Dispatcher {
 
     private void loop() {
         while (true) {
-            lock.lock();
             try {
-                while (!wakeRequested && !stopped) {
-                    if (nextDue == null) {
-                        changed.await();
-                    } else {
-                        long nanos = nanosUntil(nextDue);
-                        if (nanos <= 0) {
-                            break;
-                        }
-                        changed.awaitNanos(nanos);
-                    }
-                }
-                if (stopped) {
+                if (!awaitWork()) {
                     return;
                 }
-                wakeRequested = false;
-                nextDue = null;
             } catch (InterruptedException e) {
                 return;
-            } finally {
-                lock.unlock();
             }
             try {
+                turns.begin(null);
                 dispatch();
+                turns.end();
                 retryDelay = FIRST_RETRY;
-            } catch (RuntimeException e) {
-                log.warn("could not claim jobs ({}); trying again in {}", rootMessage(e), retryDelay);
+            } catch (RuntimeException | Error e) {
+                Throwable cause = RunJournal.unwrap(e);
+                if (cause instanceof StoreException) {
+                    // the store refused (disk full, read-only): expected, and it passes
+                    turns.end();
+                    log.warn("could not claim jobs ({}); trying again in {}", rootMessage(cause), retryDelay);
+                } else if (!turns.failed(null, cause)) {
+                    return;
+                }
                 wakeAt(ctx.clock.instant().plus(retryDelay));
-                retryDelay = retryDelay.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0
-                        ? Duration.ofMinutes(1) : retryDelay.multipliedBy(2);
+                retryDelay = retryDelay.multipliedBy(2).compareTo(LONGEST_RETRY) > 0
+                        ? LONGEST_RETRY : retryDelay.multipliedBy(2);
             }
+        }
+    }
+
+    /** Sleeps until woken or until the next due time; false once stopped. */
+    private boolean awaitWork() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!wakeRequested && !stopped) {
+                if (nextDue == null) {
+                    changed.await();
+                } else {
+                    long nanos = nanosUntil(nextDue);
+                    if (nanos <= 0) {
+                        break;
+                    }
+                    changed.awaitNanos(nanos);
+                }
+            }
+            if (stopped) {
+                return false;
+            }
+            wakeRequested = false;
+            nextDue = null;
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 
     private void dispatch() {
         RuntimeConfig config = ctx.runtime.get();
         if (config.workersStopped()) {
-            return; // worker start wakes us
+            // Claim nothing, but mark the jobs whose run_at has come as due, so that what status
+            // says of the waiting jobs stays true while the pool is stopped; worker start wakes us.
+            // A burst of wake-ups (enqueues into a stopped pool) is looked at once a second at most.
+            Instant now = ctx.clock.instant();
+            if (stoppedLookAfter != null && now.isBefore(stoppedLookAfter)) {
+                wakeAt(stoppedLookAfter);
+                return;
+            }
+            stoppedLookAfter = now.plus(STOPPED_LOOK_AGAIN);
+            ctx.store.claim(ctx.node, 0).join();
+            ctx.store.nextDue().join().ifPresent(this::wakeAt);
+            return;
         }
         int free = config.workers() - slotsInUse.getAsInt();
         if (free <= 0) {

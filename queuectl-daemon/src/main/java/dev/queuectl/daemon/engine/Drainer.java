@@ -1,5 +1,6 @@
 package dev.queuectl.daemon.engine;
 
+import dev.queuectl.daemon.health.Loop;
 import dev.queuectl.protocol.Durations;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The drain: stop claiming, let running jobs finish for up to the timeout, then stop the rest
  * (TERM, then KILL after the grace period), whose runs are recorded as interrupted. Runs once,
- * on a thread of its own; thread-safe.
+ * on a thread of its own; whatever goes wrong in it, its future completes. Thread-safe.
  */
 final class Drainer {
     private static final Logger log = LoggerFactory.getLogger(Drainer.class);
@@ -37,12 +38,16 @@ final class Drainer {
         pool.startDraining();
         drain = new CompletableFuture<>();
         CompletableFuture<DrainSummary> result = drain;
+        Loop turns = ctx.health.task(Loop.DRAIN);
         Thread t = new Thread(() -> {
             try {
+                turns.begin(null);
                 run(timeout);
+                turns.end();
                 result.complete(new DrainSummary(pool.drainFinished(), pool.drainInterrupted()));
-            } catch (RuntimeException e) {
-                log.error("drain failed", e);
+            } catch (RuntimeException | Error e) {
+                // whatever went wrong, the daemon goes on stopping: its closer waits for this future
+                turns.failed(null, e);
                 result.completeExceptionally(e);
             }
         }, "queuectl-drain");

@@ -1,8 +1,10 @@
 package dev.queuectl.daemon.engine;
 
+import dev.queuectl.daemon.engine.process.ContainmentInfo;
 import dev.queuectl.daemon.engine.process.Watchdog;
 import dev.queuectl.daemon.event.EventBus;
 import dev.queuectl.daemon.event.JobEvent;
+import dev.queuectl.daemon.health.Loop;
 import dev.queuectl.daemon.job.JobState;
 import java.io.IOException;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -37,6 +40,8 @@ public final class Engine implements AutoCloseable {
     private final OutputKeeper output;
     private Watchdog watchdog;
 
+    private volatile ScheduledFuture<?> outputGuard;
+
     public Engine(EngineParts parts) {
         this.ctx = new EngineContext(parts);
         this.output = ctx.store.outputStore().<OutputKeeper>map(s -> new StoredOutput(ctx, s))
@@ -54,7 +59,7 @@ public final class Engine implements AutoCloseable {
         if (e instanceof JobEvent.RunClaimed || e instanceof JobEvent.RunFinished) {
             ctx.cluster.load(ctx.runtime.get().workers(), registry.busy());
         }
-        if (e instanceof JobEvent.Enqueued || e instanceof JobEvent.ConfigChanged
+        if (e instanceof JobEvent.Enqueued || e instanceof JobEvent.ConfigChanged || e instanceof JobEvent.Modified
                 || e instanceof JobEvent.StateChanged && ((JobEvent.StateChanged) e).state() == JobState.PENDING
                 || e instanceof JobEvent.BulkChanged && ((JobEvent.BulkChanged) e).state() == JobState.PENDING) {
             dispatcher.wake();
@@ -63,7 +68,8 @@ public final class Engine implements AutoCloseable {
 
     /** Recovers runs a crash left behind (blocking), then starts dispatching. */
     public void start() {
-        log.info("node {}: running jobs with the {}", ctx.node, ctx.launcher.describe());
+        log.info("node {}: running jobs with the {}; {}", ctx.node, ctx.launcher.describe(),
+                ctx.containment.info().describe());
         try {
             ctx.outputs.clearSpools();
         } catch (IOException e) {
@@ -89,10 +95,23 @@ public final class Engine implements AutoCloseable {
                 }
             }, every, every, TimeUnit.MILLISECONDS);
         }
-        // One tick for every running job's output (not a timer task per run): a runaway job's
+        // One guard for every running job's output (not a timer task per run): a runaway job's
         // file has its head freed beyond the output limit; a shared store gets the new output.
-        ctx.timer.scheduleWithFixedDelay(() -> output.tick(registry.all()), output.tickMillis(),
-                output.tickMillis(), TimeUnit.MILLISECONDS);
+        Loop guard = ctx.health.loop(Loop.OUTPUT_GUARD, () -> outputGuard != null && !outputGuard.isDone());
+        outputGuard = ctx.timer.scheduleWithFixedDelay(() -> guard.turn(null, () -> {
+            for (ActiveRun a : registry.all()) {
+                try {
+                    output.tick(a);
+                } catch (RuntimeException e) {
+                    guard.failed(a.run.id(), e);
+                }
+            }
+        }), output.tickMillis(), output.tickMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How this daemon keeps track of its runs' processes. */
+    public ContainmentInfo containment() {
+        return ctx.containment.info();
     }
 
     /** Jobs may have become claimable on another node's word (or a poll): look again. */
@@ -135,6 +154,11 @@ public final class Engine implements AutoCloseable {
         }
         out.sort(Comparator.comparing(RunningRun::since));
         return out;
+    }
+
+    /** How many runs are in progress here (cheaper than {@link #running()}). */
+    public int busy() {
+        return registry.busy();
     }
 
     /** Completes when no run is in progress here. */
@@ -193,5 +217,6 @@ public final class Engine implements AutoCloseable {
         if (watchdog != null) {
             watchdog.close();
         }
+        ctx.containment.close();
     }
 }

@@ -2,9 +2,11 @@ package dev.queuectl.daemon.engine;
 
 import dev.queuectl.daemon.config.RuntimeConfig;
 import dev.queuectl.daemon.engine.output.OutputFiles;
-import dev.queuectl.daemon.engine.process.GroupTerminator;
+import dev.queuectl.daemon.engine.process.Containment;
 import dev.queuectl.daemon.engine.process.ProcessLauncher;
+import dev.queuectl.daemon.engine.process.TreeTerminator;
 import dev.queuectl.daemon.event.EventBus;
+import dev.queuectl.daemon.health.Health;
 import dev.queuectl.daemon.store.Cluster;
 import dev.queuectl.daemon.store.JobStore;
 import java.time.Clock;
@@ -24,9 +26,11 @@ final class EngineContext {
     final Supplier<RuntimeConfig> runtime;
     final ProcessLauncher launcher;
     final ScheduledExecutorService timer;
-    final GroupTerminator terminator;
+    final TreeTerminator terminator;
+    final Containment containment;
     final OutputFiles outputs;
     final EventBus events;
+    final Health health;
     /** This daemon's node id: the owner of every run it claims. */
     final String node;
     /** The daemons sharing the store. */
@@ -46,9 +50,11 @@ final class EngineContext {
         this.runtime = parts.runtime();
         this.launcher = parts.launcher();
         this.timer = parts.timer();
-        this.terminator = new GroupTerminator(launcher, timer, settings.killGrace());
+        this.terminator = new TreeTerminator(timer, settings.killGrace());
+        this.containment = parts.containment();
         this.outputs = parts.outputs();
         this.events = parts.events();
+        this.health = parts.health();
         this.node = parts.node();
         this.cluster = store.cluster();
         Duration lease = cluster.lease();
@@ -57,7 +63,7 @@ final class EngineContext {
         this.bootId = dev.queuectl.daemon.engine.process.ProcInfo.bootId();
         List<String> env = new ArrayList<>();
         for (Map.Entry<String, String> e : System.getenv().entrySet()) {
-            if (!e.getKey().startsWith("QUEUECTL_")) {
+            if (!e.getKey().startsWith(QUEUECTL_PREFIX)) {
                 env.add(e.getKey() + "=" + e.getValue());
             }
         }
@@ -77,4 +83,6 @@ final class EngineContext {
     }
 
     static final String RUN_VARIABLE = "QUEUECTL_RUN";
+    /** queuectl's own variables: the daemon's are not passed on, and a job's cannot override a run's. */
+    static final String QUEUECTL_PREFIX = "QUEUECTL_";
 }

@@ -2,8 +2,10 @@ package dev.queuectl.daemon.engine;
 
 import dev.queuectl.daemon.config.RuntimeConfig;
 import dev.queuectl.daemon.engine.output.OutputFiles;
+import dev.queuectl.daemon.engine.process.Containment;
 import dev.queuectl.daemon.engine.process.ProcessLauncher;
 import dev.queuectl.daemon.event.EventBus;
+import dev.queuectl.daemon.health.Health;
 import dev.queuectl.daemon.store.JobStore;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -17,8 +19,11 @@ import java.util.function.Supplier;
  * @param runtime the live runtime settings
  * @param timer   timers: time limits, the dispatcher's retries, output guards, retention
  * @param workers the threads that run jobs, one per busy worker slot
+ * @param health  where the engine's loops report their turns and fatal failures
+ * @param containment how runs' processes are kept track of (cgroups, or the run marker)
  */
 public record EngineParts(JobStore store, Clock clock, EngineSettings settings, Supplier<RuntimeConfig> runtime,
                           ProcessLauncher launcher, OutputFiles outputs, EventBus events, String node,
-                          ScheduledExecutorService timer, ExecutorService workers) {
+                          ScheduledExecutorService timer, ExecutorService workers, Health health,
+                          Containment containment) {
 }

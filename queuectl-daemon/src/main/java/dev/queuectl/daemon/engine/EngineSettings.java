@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * How the engine runs jobs.
  *
- * @param workDir   the working directory of every run: the daemon user's home, else the data dir
+ * @param workDir   the working directory of runs whose job names none: the daemon user's home, else the data dir
  * @param killGrace how long a process group has between SIGTERM and SIGKILL
  */
 public record EngineSettings(Path dataDir, Path outputDir, Duration drainTimeout, Duration killGrace, Path socket,

@@ -3,7 +3,6 @@ package dev.queuectl.daemon.engine;
 import dev.queuectl.daemon.engine.output.OutputFiles;
 import dev.queuectl.daemon.job.JobRef;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,11 +33,9 @@ final class FileOutput implements OutputKeeper {
     }
 
     @Override
-    public void tick(Collection<ActiveRun> runs) {
+    public void tick(ActiveRun a) {
         // A runaway job's file has its head freed beyond the output limit.
-        for (ActiveRun a : runs) {
-            a.freedBytes(ctx.outputs.guard(a.output, a.freedBytes()));
-        }
+        a.freedBytes(ctx.outputs.guard(a.output, a.freedBytes()));
     }
 
     @Override

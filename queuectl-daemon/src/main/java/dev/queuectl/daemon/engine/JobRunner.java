@@ -1,45 +1,61 @@
 package dev.queuectl.daemon.engine;
 
-import dev.queuectl.daemon.config.RuntimeConfig;
 import dev.queuectl.daemon.engine.process.LaunchSpec;
-import dev.queuectl.daemon.engine.process.ProcessLauncher;
+import dev.queuectl.daemon.engine.process.RunTree;
 import dev.queuectl.daemon.engine.process.StartedProcess;
 import dev.queuectl.daemon.event.JobEvent;
+import dev.queuectl.daemon.health.Loop;
 import dev.queuectl.daemon.job.ClaimedRun;
-import dev.queuectl.daemon.job.RetryPolicy;
 import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
-import dev.queuectl.daemon.job.Transition;
-import dev.queuectl.protocol.Durations;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries out one claimed run on a worker thread: spawns it, records its processes, enforces its
- * time limit and output limit, waits for it, stops anything it left behind, and decides what its
- * end means for the job (completed, retry later, dead, interrupted).
+ * Carries out one claimed run on a worker thread: gives it a {@link RunTree} (its cgroup, or its
+ * marker), spawns it, records its processes, enforces its time limit and output limit, waits for
+ * it, stops anything it left behind (in its process group or not), and has {@link RunVerdict}
+ * decide what its end means for the job.
  */
 final class JobRunner {
-    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private static final Logger jobLog = LoggerFactory.getLogger("queuectl.jobs");
 
     private final EngineContext ctx;
     private final OutputKeeper output;
+    private final RunVerdict verdict;
+    private final Loop turns;
 
-    JobRunner(EngineContext ctx, OutputKeeper output) {
+    JobRunner(EngineContext ctx, OutputKeeper output, RunVerdict verdict, Loop turns) {
         this.ctx = ctx;
         this.output = output;
+        this.verdict = verdict;
+        this.turns = turns;
     }
 
-    /** Runs to the end; returns the end to record. Never throws. */
+    /**
+     * Runs to the end; returns the end to record. An unexpected exception is logged with the
+     * job's id and becomes the run's end (a counted failure, after its processes are stopped).
+     */
     RunEnd run(ActiveRun active) {
         try {
             return runProcess(active);
+        } catch (RuntimeException e) {
+            turns.failed(active.run.id(), e);
+            RunTree tree = active.tree();
+            if (tree != null) {
+                ctx.terminator.terminate(tree);
+            }
+            return verdict.internalError(active.run, e, ctx.clock.instant());
         } finally {
             output.close(active);
         }
@@ -52,46 +68,86 @@ final class JobRunner {
             active.requestStop(StopReason.FENCE); // claimed just as the node was fenced: never start it
         }
         if (active.stopReason() != null) {
-            return end(active, null, null, started, started, 0);
+            return verdict.of(run, active.stopReason(), null, null, started, 0, "");
         }
+        Path workDir = run.cwd() != null ? Path.of(run.cwd()) : ctx.settings.workDir();
+        String missing = WorkDirs.problem(workDir);
+        if (missing != null) {
+            return verdict.failure(run, started, null, missing, missing, RunOutcome.FAILED, 0);
+        }
+        RunTree tree = ctx.containment.newRun(ctx.runTokenValue(run.seq(), run.attempt()));
+        try {
+            return runIn(active, tree, started, workDir);
+        } finally {
+            tree.release();
+        }
+    }
+
+    private RunEnd runIn(ActiveRun active, RunTree tree, Instant started, Path workDir) {
+        ClaimedRun run = active.run;
         StartedProcess process;
         try {
-            process = ctx.launcher.start(new LaunchSpec(run.command(), environment(run), ctx.settings.workDir(),
-                    active.output));
+            process = ctx.launcher.start(new LaunchSpec(run.command(), environment(run), workDir, active.output,
+                    tree.cgroup()));
         } catch (IOException e) {
-            String why = "could not start /bin/sh: " + e.getMessage();
-            return failure(run, started, null, why, why, RunOutcome.FAILED, 0);
+            String why = "could not start /bin/sh in " + workDir + ": " + e.getMessage();
+            String problem = WorkDirs.problem(workDir); // it may have gone between the check and the start
+            return verdict.failure(run, started, null, problem != null ? problem : why,
+                    problem != null ? problem : why, RunOutcome.FAILED, 0);
         }
         int pid = process.pid();
-        ctx.store.recordStart(new RunStart(run.seq(), run.attempt(), run.node(), started, pid, pid,
-                process.startTime(), ctx.bootId));
-        active.attach(pid, started);
-        Instant due = run.runAt().isAfter(run.createdAt()) ? run.runAt() : run.createdAt();
-        ctx.events.publish(new JobEvent.RunStarted(run, Duration.between(due, started).isNegative() ? Duration.ZERO
-                : Duration.between(due, started)));
-        jobLog.atDebug().addKeyValue("job", run.id()).addKeyValue("attempt", run.attempt()).addKeyValue("pid", pid)
-                .log("job {} attempt {} started: pid {}", run.id(), run.attempt(), pid);
-
+        tree.attach(pid);
         Duration limit = timeout(run);
-        var timeoutTask = limit == null ? null : ctx.timer.schedule(() -> active.requestStop(StopReason.TIMEOUT),
-                limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        int status;
+        ScheduledFuture<?> timeoutTask = null;
+        Integer status;
+        RuntimeException lost = null;
         try {
+            Path cgroup = tree.cgroupPath();
+            ctx.store.recordStart(new RunStart(run.seq(), run.attempt(), run.node(), started, pid, pid,
+                    process.startTime(), ctx.bootId, cgroup == null ? null : cgroup.toString()));
+            active.attach(tree, started);
+            Instant due = run.runAt().isAfter(run.createdAt()) ? run.runAt() : run.createdAt();
+            Duration waited = Duration.between(due, started);
+            ctx.events.publish(new JobEvent.RunStarted(run, waited.isNegative() ? Duration.ZERO : waited));
+            jobLog.atDebug().addKeyValue("job", run.id()).addKeyValue("attempt", run.attempt()).addKeyValue("pid", pid)
+                    .log("job {} attempt {} started: pid {}", run.id(), run.attempt(), pid);
+            if (limit != null) {
+                timeoutTask = ctx.timer.schedule(() -> active.requestStop(StopReason.TIMEOUT), limit.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
             status = process.waitFor();
+            tree.reaped();
         } catch (InterruptedException | RuntimeException e) {
-            // Should not happen: the worker pool is never interrupted while runs are active.
-            log.error("lost track of job {} (pid {}); stopping its process group", run.id(), pid, e);
-            ctx.terminator.terminate(pid);
-            status = 256 + ProcessLauncher.SIGKILL;
+            // The worker lost track of its run (nothing should interrupt a worker): stop the run, reap it.
+            lost = e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
+            turns.failed(run.id(), lost);
+            ctx.terminator.terminate(tree);
+            status = reap(process);
+            tree.reaped();
         } finally {
             if (timeoutTask != null) {
                 timeoutTask.cancel(false);
             }
         }
         Instant finished = ctx.clock.instant();
-        active.leftProcesses = ctx.terminator.stopLeftovers(pid);
+        active.leftProcesses = ctx.terminator.stopLeftovers(tree);
         long dropped = output.finish(active);
-        return end(active, status, limit, started, finished, dropped);
+        if (lost != null) {
+            return verdict.internalError(run, lost, finished);
+        }
+        return verdict.of(run, active.stopReason(), status, limit, finished, dropped, tail(active));
+    }
+
+    /** Waits for a shell the worker lost track of, once its tree was told to stop; null if that fails too. */
+    private static Integer reap(StartedProcess process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private Duration timeout(ClaimedRun run) {
@@ -101,9 +157,26 @@ final class JobRunner {
         return ctx.runtime.get().jobTimeout();
     }
 
+    /**
+     * The daemon's environment, the job's own variables over it, then queuectl's: the job's
+     * values win over the daemon's, and nothing wins over queuectl's (a job cannot set them).
+     */
     private List<String> environment(ClaimedRun run) {
-        List<String> env = new java.util.ArrayList<>(ctx.baseEnvironment.size() + 4);
-        env.addAll(ctx.baseEnvironment);
+        List<String> env = new ArrayList<>(ctx.baseEnvironment.size() + run.env().size() + 4);
+        if (run.env().isEmpty()) {
+            env.addAll(ctx.baseEnvironment);
+        } else {
+            for (String entry : ctx.baseEnvironment) {
+                if (!run.env().containsKey(entry.substring(0, entry.indexOf('=')))) {
+                    env.add(entry);
+                }
+            }
+            for (Map.Entry<String, String> e : run.env().entrySet()) {
+                if (!e.getKey().startsWith(EngineContext.QUEUECTL_PREFIX)) {
+                    env.add(e.getKey() + "=" + e.getValue());
+                }
+            }
+        }
         env.add("QUEUECTL_JOB_ID=" + run.id());
         env.add("QUEUECTL_ATTEMPT=" + run.attempt());
         env.add("QUEUECTL_SOCKET=" + ctx.settings.socket());
@@ -111,87 +184,8 @@ final class JobRunner {
         return env;
     }
 
-    /** Decides what the run's end means. {@code status} is null when no process ever started. */
-    private RunEnd end(ActiveRun active, Integer status, Duration limit, Instant started, Instant finished,
-                       long dropped) {
-        ClaimedRun run = active.run;
-        StopReason stop = active.stopReason();
-        if (stop == StopReason.CANCEL) {
-            return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.CANCELLED, exitCode(status), "cancelled",
-                    "cancelled", finished, Transition.BURY, null, dropped);
-        }
-        if (stop == StopReason.FENCE) {
-            String why = "run " + run.attempt() + " interrupted: " + ctx.fenceReason.get();
-            return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.INTERRUPTED, exitCode(status), why, why,
-                    finished, Transition.INTERRUPT, null, dropped);
-        }
-        if (stop == StopReason.DRAIN) {
-            String why = "run " + run.attempt() + " interrupted: the daemon was shutting down";
-            return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.INTERRUPTED, exitCode(status), why, why,
-                    finished, Transition.INTERRUPT, null, dropped);
-        }
-        if (stop == StopReason.TIMEOUT) {
-            String why = "timed out after " + Durations.text(limit);
-            return failure(run, finished, exitCode(status), why, why + tail(active), RunOutcome.TIMED_OUT, dropped);
-        }
-        if (status != null && status == 0) {
-            return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.COMPLETED, 0, "exit code 0", null,
-                    finished, Transition.COMPLETE, null, dropped);
-        }
-        String why = describe(status);
-        return failure(run, finished, exitCode(status), why, why + tail(active), RunOutcome.FAILED, dropped);
-    }
-
     private String tail(ActiveRun active) {
         String tail = ctx.outputs.tail(active.output, 300);
         return tail == null ? "" : ": " + tail;
-    }
-
-    private static Integer exitCode(Integer status) {
-        return status == null || status >= 256 ? null : status;
-    }
-
-    static String describe(Integer status) {
-        if (status == null) {
-            return "did not start";
-        }
-        if (status >= 256) {
-            int sig = status - 256;
-            return "killed by signal " + sig + signalName(sig);
-        }
-        if (status == 127) {
-            return "exit code 127 (command not found)";
-        }
-        if (status == 126) {
-            return "exit code 126 (command not executable)";
-        }
-        return "exit code " + status;
-    }
-
-    private static String signalName(int sig) {
-        switch (sig) {
-            case 1: return " (SIGHUP)";
-            case 2: return " (SIGINT)";
-            case 6: return " (SIGABRT)";
-            case 9: return " (SIGKILL)";
-            case 11: return " (SIGSEGV)";
-            case 13: return " (SIGPIPE)";
-            case 15: return " (SIGTERM)";
-            default: return "";
-        }
-    }
-
-    /** A counted failure: retry after the backoff while retries remain, else dead. */
-    private RunEnd failure(ClaimedRun run, Instant at, Integer exitCode, String reason, String error, RunOutcome outcome,
-                           long dropped) {
-        RuntimeConfig config = ctx.runtime.get();
-        int failures = run.failures() + 1;
-        if (RetryPolicy.mayRetry(failures, run.maxRetries())) {
-            Instant retryAt = RetryPolicy.nextRun(at, config.backoffBase(), config.backoffMax(), failures);
-            return new RunEnd(run.seq(), run.id(), run.attempt(), outcome, exitCode, reason, error, at,
-                    Transition.RETRY_LATER, retryAt, dropped);
-        }
-        return new RunEnd(run.seq(), run.id(), run.attempt(), outcome, exitCode, reason, error, at, Transition.BURY,
-                null, dropped);
     }
 }

@@ -1,15 +1,13 @@
 package dev.queuectl.daemon.engine;
 
-import java.util.Collection;
-
 /**
  * The engine's side of keeping run output: what happens to a run's output file while it runs,
  * when it ends and after. Each run writes to a local file (its processes' stdout and stderr); a
  * keeper may move that output elsewhere. Called on worker threads and the engine's timer.
  */
 interface OutputKeeper extends RunLogs {
-    /** Periodically, for the runs in progress: bound their files, move output on. */
-    void tick(Collection<ActiveRun> runs);
+    /** Periodically, for each run in progress: bound its file, move its output on. */
+    void tick(ActiveRun run);
 
     /** How often {@link #tick} should run, in milliseconds. */
     long tickMillis();

@@ -1,8 +1,13 @@
 package dev.queuectl.daemon.engine;
 
+import dev.queuectl.daemon.engine.process.CgroupSlot;
 import dev.queuectl.daemon.engine.process.ProcInfo;
 import dev.queuectl.daemon.engine.process.ProcessLauncher;
+import dev.queuectl.daemon.health.Loop;
 import dev.queuectl.daemon.job.InProgressRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,64 +17,100 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Start-up after a crash: every run the store shows in progress for this node — and every run
- * whose owner is provably gone — is recovered before any new run starts. Survivors of such a run (same boot; its leader with the recorded start time,
- * or members of its process group, or processes carrying its run token) are stopped, TERM then
- * KILL, and waited for; then the run is recorded as interrupted and its job is pending again.
+ * whose owner is provably gone — is recovered before any new run starts. Survivors of such a
+ * run (same boot; its recorded cgroup, its leader with the recorded start time, members of its
+ * process group, processes carrying its run marker) are stopped, TERM then KILL, and waited for;
+ * so is anything in cgroups an earlier daemon of this data dir left. Then the runs are recorded
+ * as interrupted and their jobs are pending again. A run whose survivors cannot be looked for
+ * (an unexpected error) is logged with its job's id and recovered all the same.
  */
 final class Recovery {
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
     private static final Duration GONE_TIMEOUT = Duration.ofSeconds(30);
+    /** What a run's cgroup is called: a slot in a daemon's cgroup. Nothing else is ever killed from a record. */
+    private static final Pattern RUN_CGROUP = Pattern.compile(".*/queuectld-[0-9a-f]+/slot-[0-9]+");
 
     private final EngineContext ctx;
+    private final Loop turns;
 
     Recovery(EngineContext ctx) {
         this.ctx = ctx;
+        this.turns = ctx.health.task(Loop.RECOVERY);
     }
 
     /** Returns the number of runs recovered. Blocks until survivors are gone. */
     int run() {
-        int n = recover(ctx.store.runsInProgress(ctx.node).join(), "the daemon stopped unexpectedly");
-        return n + recoverOrphans();
+        List<InProgressRun> runs = new ArrayList<>(ctx.store.runsInProgress(ctx.node).join());
+        if (!ctx.cluster.shared()) {
+            runs.addAll(ctx.store.orphanedRuns(ctx.node).join());
+        }
+        Set<Path> cgroups = new LinkedHashSet<>(ctx.containment.leftovers());
+        Set<Integer> groups = new LinkedHashSet<>();
+        if (!runs.isEmpty()) {
+            Map<String, List<Integer>> tokens = ProcInfo.byEnvironment(EngineContext.RUN_VARIABLE);
+            for (InProgressRun r : runs) {
+                turns.turn(r.id(), () -> {
+                    groups.addAll(survivingGroups(r, tokens.getOrDefault(ctx.runTokenValue(r.seq(), r.attempt()),
+                            List.of())));
+                    if (r.cgroup() != null && ctx.bootId.equals(r.bootId()) && RUN_CGROUP.matcher(r.cgroup()).matches()
+                            && CgroupSlot.populated(Path.of(r.cgroup()))) {
+                        cgroups.add(Path.of(r.cgroup()));
+                    }
+                });
+            }
+        }
+        cgroups.removeIf(c -> !CgroupSlot.populated(c) && remove(c));
+        if (!groups.isEmpty() || !cgroups.isEmpty()) {
+            log.warn("stopping what a daemon that stopped unexpectedly left running: process groups {}, cgroups {}",
+                    groups, cgroups);
+            stop(groups, cgroups);
+        }
+        cgroups.forEach(Recovery::remove);
+        ctx.containment.leftovers().forEach(Recovery::remove);
+        removeOtherDaemonCgroups(cgroups);
+        int n = 0;
+        if (!runs.isEmpty()) {
+            n = ctx.store.interrupt(runs, "the daemon stopped unexpectedly").join();
+            log.warn("recovered {} run(s) interrupted by an unexpected stop; their jobs are pending again", n);
+        }
+        return ctx.cluster.shared() ? n + recoverOrphans() : n;
     }
 
     /**
-     * Runs whose owner is provably gone (with a shared store: nodes whose lease expired), each
-     * recorded as interrupted with its owner named. Returns how many.
+     * With a shared store: runs of nodes whose lease expired, each recorded as interrupted with
+     * its owner named. Their processes were on the owner's host, stopped by its fencing or its
+     * watchdog; should the owner have shared this host, what survives of them is stopped first.
+     * Returns how many.
      */
     int recoverOrphans() {
         Map<String, List<InProgressRun>> byOwner = new LinkedHashMap<>();
-        for (InProgressRun r : ctx.store.orphanedRuns(ctx.node).join()) {
-            byOwner.computeIfAbsent(String.valueOf(r.node()), k -> new ArrayList<>()).add(r);
-        }
-        int n = 0;
-        for (Map.Entry<String, List<InProgressRun>> e : byOwner.entrySet()) {
-            n += recover(e.getValue(), ctx.cluster.shared() ? "node " + e.getKey() + " lost its lease"
-                    : "the daemon stopped unexpectedly");
-        }
-        return n;
-    }
-
-    /** Stops what survives of {@code runs} on this host, then records them as interrupted. */
-    private int recover(List<InProgressRun> runs, String reason) {
-        if (runs.isEmpty()) {
+        List<InProgressRun> orphans = ctx.store.orphanedRuns(ctx.node).join();
+        if (orphans.isEmpty()) {
             return 0;
         }
         Map<String, List<Integer>> tokens = ProcInfo.byEnvironment(EngineContext.RUN_VARIABLE);
         Set<Integer> groups = new LinkedHashSet<>();
-        for (InProgressRun r : runs) {
+        for (InProgressRun r : orphans) {
+            byOwner.computeIfAbsent(String.valueOf(r.node()), k -> new ArrayList<>()).add(r);
             groups.addAll(survivingGroups(r, tokens.getOrDefault(ctx.runTokenValue(r.seq(), r.attempt()), List.of())));
         }
         if (!groups.isEmpty()) {
-            log.warn("stopping {} process group(s) left running ({}): {}", groups.size(), reason, groups);
-            stop(groups);
+            log.warn("stopping process groups of runs whose node lost its lease: {}", groups);
+            stop(groups, Set.of());
         }
-        int n = ctx.store.interrupt(runs, reason).join();
-        log.warn("recovered {} run(s) ({}); their jobs are pending again", n, reason);
+        int n = 0;
+        for (Map.Entry<String, List<InProgressRun>> e : byOwner.entrySet()) {
+            String reason = "node " + e.getKey() + " lost its lease";
+            int recovered = ctx.store.interrupt(e.getValue(), reason).join();
+            log.warn("recovered {} run(s) ({}); their jobs are pending again", recovered, reason);
+            n += recovered;
+        }
         return n;
     }
 
@@ -99,29 +140,37 @@ final class Recovery {
         return out;
     }
 
-    private void stop(Set<Integer> groups) {
+    private void stop(Set<Integer> groups, Set<Path> cgroups) {
         for (int g : groups) {
             ctx.launcher.signalGroup(g, ProcessLauncher.SIGTERM);
         }
-        if (!awaitGone(groups, ctx.settings.killGrace())) {
+        for (Path c : cgroups) {
+            for (int pid : CgroupSlot.pids(c)) {
+                if (pid > 1) {
+                    ctx.launcher.signal(pid, ProcessLauncher.SIGTERM);
+                }
+            }
+        }
+        if (!awaitGone(groups, cgroups, ctx.settings.killGrace())) {
             for (int g : groups) {
                 ctx.launcher.signalGroup(g, ProcessLauncher.SIGKILL);
             }
-            if (!awaitGone(groups, GONE_TIMEOUT)) {
-                log.error("process groups {} survived SIGKILL; starting anyway", groups);
+            cgroups.forEach(CgroupSlot::kill);
+            if (!awaitGone(groups, cgroups, GONE_TIMEOUT)) {
+                log.error("process groups {} or cgroups {} survived SIGKILL; starting anyway", groups, cgroups);
             }
         }
     }
 
-    private static boolean awaitGone(Set<Integer> groups, Duration limit) {
+    private static boolean awaitGone(Set<Integer> groups, Set<Path> cgroups, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             boolean any = false;
             for (int g : groups) {
-                if (!ProcInfo.groupMembers(g).isEmpty()) {
-                    any = true;
-                    break;
-                }
+                any |= !ProcInfo.groupMembers(g).isEmpty();
+            }
+            for (Path c : cgroups) {
+                any |= CgroupSlot.populated(c);
             }
             if (!any) {
                 return true;
@@ -130,6 +179,36 @@ final class Recovery {
                 return false;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    /**
+     * A run recorded under another cgroup of this data dir's daemon (one started with another
+     * cgroup-root) leaves that daemon's cgroup behind once the run's is removed: remove it too
+     * when nothing else is in it (rmdir refuses a cgroup that still has children).
+     */
+    private void removeOtherDaemonCgroups(Set<Path> runCgroups) {
+        Path ours = ctx.containment.info().cgroup();
+        for (Path c : runCgroups) {
+            Path parent = c.getParent();
+            if (parent != null && !parent.equals(ours) && parent.getFileName().toString().startsWith("queuectld-")) {
+                try {
+                    Files.deleteIfExists(parent);
+                } catch (IOException e) {
+                    log.debug("left the cgroup {} in place: {}", parent, e.toString());
+                }
+            }
+        }
+    }
+
+    /** Removes an emptied cgroup; true when it is gone. */
+    private static boolean remove(Path cgroup) {
+        try {
+            Files.deleteIfExists(cgroup);
+            return true;
+        } catch (IOException e) {
+            log.warn("could not remove the cgroup {}: {}", cgroup, e.toString());
+            return false;
         }
     }
 }

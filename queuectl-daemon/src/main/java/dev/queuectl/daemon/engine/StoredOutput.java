@@ -7,7 +7,6 @@ import dev.queuectl.daemon.store.OutputStore;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
-import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +44,10 @@ final class StoredOutput implements OutputKeeper {
     }
 
     @Override
-    public void tick(Collection<ActiveRun> runs) {
-        for (ActiveRun a : runs) {
-            a.freedBytes(ctx.outputs.guard(a.output, a.freedBytes()));
-            if (a.shipping.compareAndSet(false, true)) {
-                ship(a, false).whenComplete((x, e) -> a.shipping.set(false));
-            }
+    public void tick(ActiveRun a) {
+        a.freedBytes(ctx.outputs.guard(a.output, a.freedBytes()));
+        if (a.shipping.compareAndSet(false, true)) {
+            ship(a, false).whenComplete((x, e) -> a.shipping.set(false));
         }
     }
 

@@ -23,6 +23,13 @@ public sealed interface JobEvent {
     record BulkChanged(JobState state, int count) implements JobEvent {
     }
 
+    /**
+     * Jobs changed in place, their state unchanged: edited, held or released. What they wait for
+     * may have changed (a release, an earlier run_at), so the dispatcher looks again.
+     */
+    record Modified(java.util.List<String> ids) implements JobEvent {
+    }
+
     /** A node of this daemon claimed a run; it is registered with the engine from now on. */
     record RunClaimed(ClaimedRun run) implements JobEvent {
     }

@@ -14,6 +14,7 @@ import java.util.Set;
  *                      │  failure, none left ─────▶ dead
  *                      └─ interrupted ────────────▶ pending (the run is not counted)
  * dead ──dlq retry──▶ pending          pending/failed/processing ──cancel──▶ dead
+ * completed/dead ──rerun──▶ pending
  * </pre>
  */
 public enum Transition {
@@ -23,7 +24,8 @@ public enum Transition {
     BURY(JobState.DEAD, JobState.PROCESSING),
     INTERRUPT(JobState.PENDING, JobState.PROCESSING),
     REVIVE(JobState.PENDING, JobState.DEAD),
-    CANCEL(JobState.DEAD, JobState.PENDING, JobState.FAILED);
+    CANCEL(JobState.DEAD, JobState.PENDING, JobState.FAILED),
+    RERUN(JobState.PENDING, JobState.COMPLETED, JobState.DEAD);
 
     private final JobState to;
     private final Set<JobState> from;

@@ -114,7 +114,9 @@ final class MicrometerMetrics implements QueueMetrics {
         gauges.jobs().forEach((state, n) -> jobs.get(state).set(n));
         busy.set(gauges.busyWorkers());
         configured.set(gauges.configuredWorkers());
-        oldestPendingMillis.set(gauges.oldestPendingAge().toMillis());
+        // A store row may say a job was due aeons ago: saturate rather than overflow.
+        Duration age = gauges.oldestPendingAge();
+        oldestPendingMillis.set(age.getSeconds() >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : age.toMillis());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.queuectl.daemon.service;
 
 import dev.queuectl.daemon.store.DuplicateJobException;
 import dev.queuectl.daemon.store.IllegalTransitionException;
+import dev.queuectl.daemon.store.JobChangedException;
 import dev.queuectl.daemon.store.JobNotFoundException;
 import dev.queuectl.daemon.store.StorageException;
 import dev.queuectl.protocol.ErrorCode;
@@ -58,6 +59,10 @@ public final class Errors {
         }
         if (t instanceof IllegalTransitionException) {
             return new ProtocolException(ErrorCode.INVALID_STATE, refusal.apply((IllegalTransitionException) t));
+        }
+        if (t instanceof JobChangedException) {
+            return new ProtocolException(ErrorCode.INVALID_STATE, "job '" + ((JobChangedException) t).id()
+                    + "' kept changing while it was being edited; nothing was changed — try again");
         }
         if (t instanceof StorageException) {
             return storage((StorageException) t);

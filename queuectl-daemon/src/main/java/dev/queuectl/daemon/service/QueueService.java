@@ -1,35 +1,45 @@
 package dev.queuectl.daemon.service;
 
 import dev.queuectl.daemon.service.handler.CancelHandler;
+import dev.queuectl.daemon.service.handler.CompleteHandler;
 import dev.queuectl.daemon.service.handler.ConfigGetHandler;
 import dev.queuectl.daemon.service.handler.ConfigSetHandler;
 import dev.queuectl.daemon.service.handler.DlqPurgeHandler;
 import dev.queuectl.daemon.service.handler.DlqRetryHandler;
 import dev.queuectl.daemon.service.handler.DrainHandler;
+import dev.queuectl.daemon.service.handler.EditHandler;
 import dev.queuectl.daemon.service.handler.EnqueueBatchHandler;
 import dev.queuectl.daemon.service.handler.EnqueueHandler;
+import dev.queuectl.daemon.service.handler.HoldHandler;
 import dev.queuectl.daemon.service.handler.ListHandler;
 import dev.queuectl.daemon.service.handler.LogsHandler;
 import dev.queuectl.daemon.service.handler.MetricsHandler;
 import dev.queuectl.daemon.service.handler.PruneHandler;
+import dev.queuectl.daemon.service.handler.ReleaseHandler;
+import dev.queuectl.daemon.service.handler.RerunHandler;
 import dev.queuectl.daemon.service.handler.ShowHandler;
 import dev.queuectl.daemon.service.handler.StatusHandler;
 import dev.queuectl.daemon.service.handler.WaitHandler;
 import dev.queuectl.daemon.service.handler.WorkerStartHandler;
 import dev.queuectl.daemon.service.handler.WorkerStopHandler;
 import dev.queuectl.protocol.request.CancelRequest;
+import dev.queuectl.protocol.request.CompleteRequest;
 import dev.queuectl.protocol.request.ConfigGetRequest;
 import dev.queuectl.protocol.request.ConfigSetRequest;
 import dev.queuectl.protocol.request.DlqPurgeRequest;
 import dev.queuectl.protocol.request.DlqRetryRequest;
 import dev.queuectl.protocol.request.DrainRequest;
+import dev.queuectl.protocol.request.EditRequest;
 import dev.queuectl.protocol.request.EnqueueBatchRequest;
 import dev.queuectl.protocol.request.EnqueueRequest;
+import dev.queuectl.protocol.request.HoldRequest;
 import dev.queuectl.protocol.request.ListRequest;
 import dev.queuectl.protocol.request.LogsRequest;
 import dev.queuectl.protocol.request.MetricsRequest;
 import dev.queuectl.protocol.request.PruneRequest;
+import dev.queuectl.protocol.request.ReleaseRequest;
 import dev.queuectl.protocol.request.Request;
+import dev.queuectl.protocol.request.RerunRequest;
 import dev.queuectl.protocol.request.ShowRequest;
 import dev.queuectl.protocol.request.StatusRequest;
 import dev.queuectl.protocol.request.WaitRequest;
@@ -60,6 +70,11 @@ public final class QueueService implements RequestHandler {
     private final DrainHandler drain;
     private final MetricsHandler metrics;
     private final PruneHandler prune;
+    private final RerunHandler rerun;
+    private final HoldHandler hold;
+    private final ReleaseHandler release;
+    private final EditHandler edit;
+    private final CompleteHandler complete;
 
     public QueueService(ServiceContext ctx) {
         this.enqueue = new EnqueueHandler(ctx);
@@ -79,6 +94,11 @@ public final class QueueService implements RequestHandler {
         this.drain = new DrainHandler(ctx);
         this.metrics = new MetricsHandler(ctx);
         this.prune = new PruneHandler(ctx);
+        this.rerun = new RerunHandler(ctx);
+        this.hold = new HoldHandler(ctx);
+        this.release = new ReleaseHandler(ctx);
+        this.edit = new EditHandler(ctx);
+        this.complete = new CompleteHandler(ctx);
     }
 
     @Override
@@ -120,6 +140,11 @@ public final class QueueService implements RequestHandler {
             case DRAIN: return drain.handle((DrainRequest) request);
             case METRICS: return metrics.handle((MetricsRequest) request);
             case PRUNE: return prune.handle((PruneRequest) request);
+            case RERUN: return rerun.handle((RerunRequest) request);
+            case HOLD: return hold.handle((HoldRequest) request);
+            case RELEASE: return release.handle((ReleaseRequest) request);
+            case EDIT: return edit.handle((EditRequest) request);
+            case COMPLETE: return complete.handle((CompleteRequest) request);
             default: throw new IllegalStateException("no handler for " + request.op());
         }
     }

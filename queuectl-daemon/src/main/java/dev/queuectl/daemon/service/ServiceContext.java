@@ -6,6 +6,7 @@ import dev.queuectl.daemon.engine.Engine;
 import dev.queuectl.daemon.engine.Retention;
 import dev.queuectl.daemon.engine.output.OutputFiles;
 import dev.queuectl.daemon.event.EventBus;
+import dev.queuectl.daemon.health.Health;
 import dev.queuectl.daemon.metrics.QueueMetrics;
 import dev.queuectl.daemon.metrics.RunStats;
 import dev.queuectl.daemon.store.JobStore;
@@ -19,10 +20,11 @@ import java.util.function.Function;
  * What the operation handlers share: the daemon's parts, each thread-safe.
  *
  * @param timer    for handlers that wait a bounded time (wait, logs --follow)
+ * @param health   the daemon's loops, for {@code status}
  * @param shutdown begins the daemon's graceful stop with the given drain timeout (null: the configured one)
  */
 public record ServiceContext(JobStore store, RuntimeSettings settings, Clock clock, DaemonIdentity identity,
                              Engine engine, EventBus events, OutputFiles outputs, Retention retention, Waiters waiters,
-                             ScheduledExecutorService timer, QueueMetrics metrics, RunStats stats,
+                             ScheduledExecutorService timer, QueueMetrics metrics, RunStats stats, Health health,
                              Function<Duration, CompletableFuture<DrainSummary>> shutdown) {
 }

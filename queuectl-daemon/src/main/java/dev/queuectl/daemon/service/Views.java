@@ -2,19 +2,28 @@ package dev.queuectl.daemon.service;
 
 import dev.queuectl.daemon.config.RuntimeConfig;
 import dev.queuectl.daemon.engine.RunningRun;
+import dev.queuectl.daemon.engine.process.ContainmentInfo;
+import dev.queuectl.daemon.health.LoopStatus;
 import dev.queuectl.daemon.job.Attempt;
 import dev.queuectl.daemon.job.Job;
+import dev.queuectl.daemon.job.JobCriteria;
+import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.store.NodeInfo;
+import dev.queuectl.protocol.JobFilter;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.AttemptView;
 import dev.queuectl.protocol.result.BusyWorker;
+import dev.queuectl.protocol.result.ContainmentView;
 import dev.queuectl.protocol.result.JobView;
+import dev.queuectl.protocol.result.LoopView;
 import dev.queuectl.protocol.result.NodeView;
 import dev.queuectl.protocol.result.WorkersView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +40,11 @@ public final class Views {
         return s == null ? null : dev.queuectl.daemon.job.JobState.valueOf(s.name());
     }
 
-    /** A job, with its history when {@code history} is not null. */
-    public static JobView job(Job j, List<Attempt> history) {
+    /**
+     * A job, with its history when {@code history} is not null, and its environment's values only
+     * when {@code showEnv} (they may be secrets; otherwise only the names go out).
+     */
+    public static JobView job(Job j, List<Attempt> history, PoolState pool, boolean showEnv) {
         List<AttemptView> h = null;
         if (history != null) {
             h = new ArrayList<>(history.size());
@@ -42,15 +54,30 @@ public final class Views {
         }
         return new JobView(j.id(), j.command(), state(j.state()), j.attempts(), j.maxRetries(), j.priority(),
                 j.runAt(), j.timeout(), j.createdAt(), j.updatedAt(), j.startedAt(), j.finishedAt(), j.exitCode(),
-                j.lastError(), h);
+                j.lastError(), h, j.cwd(), new ArrayList<>(j.env().keySet()), showEnv ? j.env() : null, j.labels(),
+                j.held(), WaitReasons.of(j, pool));
     }
 
-    public static List<JobView> jobs(List<Job> jobs) {
+    /** A job without its history or environment values. */
+    public static JobView job(Job j, PoolState pool) {
+        return job(j, null, pool, false);
+    }
+
+    public static List<JobView> jobs(List<Job> jobs, PoolState pool) {
         List<JobView> out = new ArrayList<>(jobs.size());
         for (Job j : jobs) {
-            out.add(job(j, null));
+            out.add(job(j, pool));
         }
         return out;
+    }
+
+    /** The domain's criteria for a filter from the wire. */
+    public static JobCriteria criteria(JobFilter f) {
+        Set<dev.queuectl.daemon.job.JobState> states = new HashSet<>();
+        for (JobState s : f.states()) {
+            states.add(state(s));
+        }
+        return new JobCriteria(states, f.labelMatches(), f.search(), f.since(), f.until());
     }
 
     public static AttemptView attempt(Attempt a) {
@@ -62,6 +89,33 @@ public final class Views {
         Map<JobState, Long> out = new EnumMap<>(JobState.class);
         counts.forEach((s, n) -> out.put(state(s), n));
         return out;
+    }
+
+    /** Pending and failed jobs by why they wait, as status reports them. */
+    public static Map<JobState, Map<String, Long>> waiting(
+            Map<dev.queuectl.daemon.job.JobState, Map<Readiness, Long>> waiting) {
+        Map<JobState, Map<String, Long>> out = new EnumMap<>(JobState.class);
+        waiting.forEach((s, byReadiness) -> {
+            Map<String, Long> m = new java.util.LinkedHashMap<>();
+            m.put("held", byReadiness.getOrDefault(Readiness.HELD, 0L));
+            m.put("not_due", byReadiness.getOrDefault(Readiness.NOT_DUE, 0L));
+            m.put("due", byReadiness.getOrDefault(Readiness.DUE, 0L));
+            out.put(state(s), m);
+        });
+        return out;
+    }
+
+    /** The daemon's long-lived loops. */
+    public static List<LoopView> loops(List<LoopStatus> loops) {
+        List<LoopView> out = new ArrayList<>(loops.size());
+        for (LoopStatus l : loops) {
+            out.add(new LoopView(l.name(), l.alive(), l.lastTurn(), l.busySince(), l.errors(), l.lastError()));
+        }
+        return out;
+    }
+
+    public static ContainmentView containment(ContainmentInfo c) {
+        return new ContainmentView(c.mechanism(), c.cgroup() == null ? null : c.cgroup().toString(), c.reason());
     }
 
     /** The pool: its size and switch from the settings, its busy workers from the engine. */

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Clients blocked in {@code wait}, by job id; signalled from the event stream when the job
- * reaches a final state or is deleted. Thread-safe.
+ * reaches a final state or is deleted. A bulk move to a final state names no ids, so it signals
+ * every waiter: each looks at its job again and goes back to waiting if it is not finished.
+ * Thread-safe.
  */
 public final class Waiters {
     private final Map<String, List<CompletableFuture<Void>>> byId = new ConcurrentHashMap<>();
@@ -29,6 +31,10 @@ public final class Waiters {
             JobEvent.StateChanged c = (JobEvent.StateChanged) e;
             if (c.state() == null || c.state().isFinal()) {
                 signal(c.id());
+            }
+        } else if (e instanceof JobEvent.BulkChanged && ((JobEvent.BulkChanged) e).state().isFinal()) {
+            for (String id : List.copyOf(byId.keySet())) {
+                signal(id);
             }
         }
     }

@@ -1,19 +1,29 @@
 package dev.queuectl.daemon.store;
 
+import dev.queuectl.daemon.job.BulkCursor;
+import dev.queuectl.daemon.job.BulkPreview;
+import dev.queuectl.daemon.job.BulkStep;
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.InProgressRun;
 import dev.queuectl.daemon.job.Job;
+import dev.queuectl.daemon.job.JobAction;
+import dev.queuectl.daemon.job.JobCriteria;
 import dev.queuectl.daemon.job.JobDetails;
+import dev.queuectl.daemon.job.JobEdit;
 import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobRef;
+import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
+import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.RunEnd;
+import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,7 +34,11 @@ import java.util.concurrent.CompletableFuture;
  * block the caller; futures complete on store threads, so continuations must be short.
  *
  * <p>Refusals complete the future with a {@link StoreException}: {@link DuplicateJobException},
- * {@link JobNotFoundException}, {@link IllegalTransitionException} or {@link StorageException}.
+ * {@link JobNotFoundException}, {@link IllegalTransitionException}, {@link JobChangedException} or
+ * {@link StorageException}.
+ *
+ * <p>No operation reads or returns an unbounded number of jobs: listings come a page at a time
+ * and bulk actions a batch at a time, each batch one transaction.
  *
  * <p>Every claim and run in progress is owned by a node (a daemon's stable id); a store applies
  * a transition as a conditional update on the job's state.
@@ -42,11 +56,30 @@ public interface JobStore extends ConfigStore, AutoCloseable {
     /** The job with its attempt history, if it exists. */
     CompletableFuture<Optional<JobDetails>> find(String id);
 
-    /** Up to {@code limit} jobs in enqueue order (or newest first), optionally of one state, with the matching total. */
-    CompletableFuture<JobPage> list(JobState state, int limit, boolean newestFirst);
+    /**
+     * Up to {@code limit} jobs matching {@code criteria} in enqueue order (newest first if asked),
+     * those after seq {@code after} (before it, newest first; null: from the start). Keyset paging:
+     * no page costs more for being deep. A page may hold fewer than {@code limit} jobs and still
+     * have a {@link JobPage#next}: the store bounds the rows one call examines. The total is
+     * given when the criteria name states only.
+     */
+    CompletableFuture<JobPage> list(JobCriteria criteria, boolean newestFirst, Long after, int limit);
 
     /** A count for every state, zeros included; never a scan of the jobs. */
     CompletableFuture<Map<JobState, Long>> counts();
+
+    /** Pending and failed jobs by {@link Readiness}, zeros included; never a scan of the jobs. */
+    CompletableFuture<Map<JobState, Map<Readiness, Long>>> waiting();
+
+    /**
+     * Up to {@code limit} ids starting with {@code prefix}, of jobs in {@code states} (empty: any),
+     * most recently enqueued first; reads a bounded number of index entries, so very old matches
+     * may be missed. For shell completion.
+     */
+    CompletableFuture<List<String>> completeIds(String prefix, Set<JobState> states, int limit);
+
+    /** Up to {@code limit} distinct label keys starting with {@code prefix}, in order. */
+    CompletableFuture<List<String>> labelKeys(String prefix, int limit);
 
     /** The job's seq, runs and state, if it exists. */
     CompletableFuture<Optional<JobRef>> locate(String id);
@@ -54,8 +87,8 @@ public interface JobStore extends ConfigStore, AutoCloseable {
     // ---- runs ----
 
     /**
-     * Claims up to {@code max} runnable jobs (pending or failed, due now) in priority, run_at,
-     * enqueue order for {@code node}. Atomic: no job is ever claimed twice, however many claims
+     * Claims up to {@code max} runnable jobs (pending or failed, due now, not held) in priority,
+     * run_at, enqueue order for {@code node}. Atomic: no job is ever claimed twice, however many claims
      * run at once.
      */
     CompletableFuture<List<ClaimedRun>> claim(String node, int max);
@@ -100,22 +133,40 @@ public interface JobStore extends ConfigStore, AutoCloseable {
     /** Bytes cut from the start of a finished run's output. */
     CompletableFuture<Long> outputDropped(long seq, int attempt);
 
+    /** How a run ended, once its end is recorded; empty while it runs, and for a run that never existed. */
+    CompletableFuture<Optional<RunOutcome>> runOutcome(long seq, int attempt);
+
     // ---- transitions on request ----
 
-    /** Moves a pending or failed job to dead ("cancelled"). */
-    CompletableFuture<Job> cancel(String id);
+    /**
+     * Applies {@code action} to one job and returns it as it is now: cancel, rerun and retry move
+     * it (attempts reset, history kept, the held mark cleared), hold and release mark it. A job the
+     * action does not apply to is an {@link IllegalTransitionException} (holding a held job,
+     * releasing one that is not held, included). Not for {@link JobAction#PURGE}: see {@link #purge}.
+     */
+    CompletableFuture<Job> change(JobAction action, String id);
 
-    /** Moves a dead job back to pending with its attempts reset, history kept. */
-    CompletableFuture<Job> revive(String id);
+    /**
+     * Applies {@code action} to the next batch of at most {@code batch} jobs the selector names or
+     * matches, from {@code cursor} on, in one transaction; jobs it does not apply to are counted as
+     * skipped. Follow {@link BulkStep#next} until it is null. A purge returns the deleted jobs, for
+     * deleting their output too.
+     */
+    CompletableFuture<BulkStep> changeMany(JobAction action, JobSelector selector, BulkCursor cursor, int batch);
 
-    /** Revives every dead job; returns how many. */
-    CompletableFuture<Integer> reviveAllDead();
+    /** What {@link #changeMany} would do to every job the selector names or matches, changing nothing. */
+    CompletableFuture<BulkPreview> preview(JobAction action, JobSelector selector, int sample);
+
+    /**
+     * Changes a pending or failed job (held or not) in one transaction and returns it as it is
+     * now; a job in another state is an {@link IllegalTransitionException}, and one updated since
+     * {@link JobEdit#expectedUpdatedAt()} a {@link JobChangedException}. A new run_at makes the job
+     * wait for it (or due at once if it has passed).
+     */
+    CompletableFuture<Job> edit(String id, JobEdit edit);
 
     /** Deletes a dead job and its history; returns what it was, for deleting its output too. */
     CompletableFuture<JobRef> purge(String id);
-
-    /** Deletes every dead job; returns what they were. */
-    CompletableFuture<List<JobRef>> purgeAllDead();
 
     /**
      * Deletes up to {@code batch} jobs of a final state (completed or dead) last updated before

@@ -18,7 +18,11 @@ class TransitionTest {
         assertFalse(Transition.REVIVE.allowedFrom(JobState.FAILED));
         assertFalse(Transition.CANCEL.allowedFrom(JobState.COMPLETED));
         for (Transition t : Transition.values()) {
-            assertFalse(t.allowedFrom(JobState.COMPLETED), t + " must not leave completed");
+            assertEquals(t == Transition.RERUN, t.allowedFrom(JobState.COMPLETED),
+                    t + ": only a rerun, on request, leaves completed");
         }
+        assertTrue(Transition.RERUN.allowedFrom(JobState.DEAD));
+        assertFalse(Transition.RERUN.allowedFrom(JobState.FAILED), "a failed job has a retry coming");
+        assertEquals(JobState.PENDING, Transition.RERUN.to());
     }
 }

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.queuectl.daemon.TestClock;
 import dev.queuectl.daemon.job.Attempt;
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.InProgressRun;
+import dev.queuectl.daemon.job.JobAction;
+import dev.queuectl.daemon.job.JobCriteria;
 import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobDetails;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
-import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.job.Transition;
@@ -24,74 +24,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The definition of "the store works": every backend's test class extends this and only says
  * how to open a fresh store. Covers enqueue and duplicates, the claim (order, due times, exactly
  * once under concurrent claimers), every legal and illegal transition, history, recovery by
- * owner, prune, group-commit isolation and the injected clock. {@link JobStoreScaleContract}
- * adds the million-job store.
+ * owner, prune, group-commit isolation and the injected clock; {@link JobContextContract} (which
+ * this extends) covers a job's context, holds, listings, bulk actions and edits.
+ * {@link JobStoreScaleContract} adds the million-job store.
  */
-public abstract class JobStoreContract {
-    protected static final String NODE = "node-a";
-    protected final TestClock clock = new TestClock();
-    protected JobStore store;
-
-    /** A fresh, empty store whose time comes from {@code clock}. */
-    protected abstract JobStore openStore(TestClock clock);
-
-    @BeforeEach
-    void openFreshStore() {
-        store = openStore(clock);
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
-
-    protected static NewJob job(String id) {
-        return new NewJob(id, "echo " + id, 3, 0, null, null);
-    }
-
-    protected static NewJob job(String id, int priority, Instant runAt, int maxRetries) {
-        return new NewJob(id, "echo " + id, maxRetries, priority, runAt, null);
-    }
-
-    /** The exception a future failed with. */
-    protected static Throwable failure(Runnable r) {
-        try {
-            r.run();
-        } catch (CompletionException e) {
-            return e.getCause();
-        }
-        throw new AssertionError("expected a failure");
-    }
-
-    protected Job find(String id) {
-        return store.find(id).join().orElseThrow().job();
-    }
-
-    protected RunEnd end(ClaimedRun run, Transition t, RunOutcome outcome, Instant retryAt) {
-        return new RunEnd(run.seq(), run.id(), run.attempt(), outcome, outcome == RunOutcome.COMPLETED ? 0 : 1,
-                outcome.key(), outcome == RunOutcome.COMPLETED ? null : "it failed", clock.instant(), t, retryAt, 0);
-    }
-
-    protected ClaimedRun claimOne(String id) {
-        List<ClaimedRun> runs = store.claim(NODE, 1).join();
-        assertEquals(1, runs.size(), "one due job");
-        assertEquals(id, runs.get(0).id());
-        return runs.get(0);
-    }
-
-    protected boolean finish(ClaimedRun run, Transition t, RunOutcome outcome, Instant retryAt) {
-        return store.finishAndClaim(end(run, t, outcome, retryAt), NODE, 0).join().applied();
-    }
-
+public abstract class JobStoreContract extends JobContextContract {
     // ---- enqueue ----
 
     @Test
@@ -165,9 +110,6 @@ public abstract class JobStoreContract {
         assertEquals(200L, total(), "the 199 others and the original");
     }
 
-    protected long total() {
-        return store.counts().join().values().stream().mapToLong(Long::longValue).sum();
-    }
 
     // ---- the claim ----
 
@@ -234,8 +176,12 @@ public abstract class JobStoreContract {
     void aRunEndsCompletedAndIsInTheHistory() {
         store.enqueue(job("ok")).join();
         ClaimedRun run = claimOne("ok");
-        store.recordStart(new RunStart(run.seq(), run.attempt(), NODE, clock.instant(), 4242, 4242, 99, "boot"));
+        store.recordStart(new RunStart(run.seq(), run.attempt(), NODE, clock.instant(), 4242, 4242, 99, "boot", null));
+        store.claim(NODE, 0).join(); // any later write commits the recorded start first
+        assertEquals(Optional.empty(), store.runOutcome(run.seq(), run.attempt()).join(), "no outcome while it runs");
         assertTrue(finish(run, Transition.COMPLETE, RunOutcome.COMPLETED, null));
+        assertEquals(Optional.of(RunOutcome.COMPLETED), store.runOutcome(run.seq(), run.attempt()).join());
+        assertEquals(Optional.empty(), store.runOutcome(run.seq(), run.attempt() + 1).join(), "no such run");
         JobDetails d = store.find("ok").join().orElseThrow();
         assertEquals(JobState.COMPLETED, d.job().state());
         assertEquals(1, d.job().attempts());
@@ -293,41 +239,41 @@ public abstract class JobStoreContract {
     @Test
     void cancelMovesWaitingJobsToDeadAndRefusesOthers() {
         store.enqueue(job("p")).join();
-        Job cancelled = store.cancel("p").join();
+        Job cancelled = store.change(JobAction.CANCEL, "p").join();
         assertEquals(JobState.DEAD, cancelled.state());
         assertEquals("cancelled", cancelled.lastError());
         store.enqueue(job("f", 0, null, 3)).join();
         finish(claimOne("f"), Transition.RETRY_LATER, RunOutcome.FAILED, clock.instant().plusSeconds(60));
-        assertEquals(JobState.DEAD, store.cancel("f").join().state(), "a failed job waiting for its retry");
+        assertEquals(JobState.DEAD, store.change(JobAction.CANCEL, "f").join().state(), "a failed job waiting for its retry");
         store.enqueue(job("run")).join();
         claimOne("run");
         IllegalTransitionException busy = assertInstanceOf(IllegalTransitionException.class,
-                failure(() -> store.cancel("run").join()));
+                failure(() -> store.change(JobAction.CANCEL, "run").join()));
         assertEquals(JobState.PROCESSING, busy.current(), "a running job is stopped by the engine, not the store");
         IllegalTransitionException dead = assertInstanceOf(IllegalTransitionException.class,
-                failure(() -> store.cancel("p").join()));
+                failure(() -> store.change(JobAction.CANCEL, "p").join()));
         assertEquals(JobState.DEAD, dead.current());
-        assertInstanceOf(JobNotFoundException.class, failure(() -> store.cancel("nobody").join()));
+        assertInstanceOf(JobNotFoundException.class, failure(() -> store.change(JobAction.CANCEL, "nobody").join()));
     }
 
     @Test
     void reviveBringsDeadJobsBackWithTheirHistory() {
         store.enqueue(job("d", 0, null, 0)).join();
         finish(claimOne("d"), Transition.BURY, RunOutcome.FAILED, null);
-        Job revived = store.revive("d").join();
+        Job revived = store.change(JobAction.RETRY, "d").join();
         assertEquals(JobState.PENDING, revived.state());
         assertEquals(0, revived.attempts());
         assertEquals(1, store.find("d").join().orElseThrow().history().size(), "history kept");
         assertEquals(2, claimOne("d").attempt());
         IllegalTransitionException e = assertInstanceOf(IllegalTransitionException.class,
-                failure(() -> store.revive("d").join()));
+                failure(() -> store.change(JobAction.RETRY, "d").join()));
         assertEquals(JobState.PROCESSING, e.current());
-        assertInstanceOf(JobNotFoundException.class, failure(() -> store.revive("nobody").join()));
+        assertInstanceOf(JobNotFoundException.class, failure(() -> store.change(JobAction.RETRY, "nobody").join()));
         store.enqueue(job("d2")).join();
-        store.cancel("d2").join();
+        store.change(JobAction.CANCEL, "d2").join();
         store.enqueue(job("d3")).join();
-        store.cancel("d3").join();
-        assertEquals(2, store.reviveAllDead().join());
+        store.change(JobAction.CANCEL, "d3").join();
+        assertEquals(2, all(JobAction.RETRY, JobCriteria.ALL).changed());
         assertEquals(0L, store.counts().join().get(JobState.DEAD));
     }
 
@@ -335,7 +281,7 @@ public abstract class JobStoreContract {
     void purgeDeletesDeadJobsOnly() {
         store.enqueue(job("keep")).join();
         store.enqueue(job("dead")).join();
-        store.cancel("dead").join();
+        store.change(JobAction.CANCEL, "dead").join();
         assertEquals(JobState.PENDING, assertInstanceOf(IllegalTransitionException.class,
                 failure(() -> store.purge("keep").join())).current());
         assertEquals("dead", store.purge("dead").join().id());
@@ -343,8 +289,8 @@ public abstract class JobStoreContract {
         assertTrue(store.locate("dead").join().isEmpty());
         store.enqueue(job("dead")).join();
         assertEquals(JobState.PENDING, find("dead").state(), "ids are unique among existing jobs only");
-        store.cancel("dead").join();
-        assertEquals(1, store.purgeAllDead().join().size());
+        store.change(JobAction.CANCEL, "dead").join();
+        assertEquals(1, all(JobAction.PURGE, JobCriteria.ALL).changed());
         assertEquals(1L, total());
     }
 
@@ -358,7 +304,11 @@ public abstract class JobStoreContract {
         store.claim("node-a", 2).join();
         List<ClaimedRun> b = store.claim("node-b", 3).join();
         ClaimedRun b1 = b.get(0);
-        store.recordStart(new RunStart(b1.seq(), b1.attempt(), "node-b", clock.instant(), 777, 777, 12345, "boot-1"));
+        store.recordStart(new RunStart(b1.seq(), b1.attempt(), "node-b", clock.instant(), 777, 777, 12345, "boot-1",
+                "/sys/fs/cgroup/queuectld-0123456789ab/slot-3"));
+        ClaimedRun b2 = b.get(1);
+        store.recordStart(new RunStart(b2.seq(), b2.attempt(), "node-b", clock.instant(), 778, 778, 12346, "boot-1",
+                null));
         List<InProgressRun> mine = store.runsInProgress("node-a").join();
         assertEquals(List.of("a1", "a2"), mine.stream().map(InProgressRun::id).sorted().toList());
         List<InProgressRun> theirs = store.runsInProgress("node-b").join();
@@ -368,6 +318,10 @@ public abstract class JobStoreContract {
         assertEquals(777, started.pid());
         assertEquals(12345L, started.procStart());
         assertEquals("boot-1", started.bootId());
+        assertEquals("/sys/fs/cgroup/queuectld-0123456789ab/slot-3", started.cgroup(), "the run's cgroup with its pid");
+        InProgressRun withoutCgroup = theirs.stream().filter(r -> r.id().equals("b2")).findFirst().orElseThrow();
+        assertEquals(778, withoutCgroup.pid());
+        assertNull(withoutCgroup.cgroup(), "a run without a cgroup of its own");
         assertEquals(3, store.interrupt(theirs, "node node-b stopped").join());
         assertEquals(2L, store.counts().join().get(JobState.PROCESSING), "node-a's runs untouched");
         Attempt interrupted = store.find("b1").join().orElseThrow().history().get(0);
@@ -402,7 +356,7 @@ public abstract class JobStoreContract {
         store.enqueue(job("c")).join();
         finish(claimOne("a"), Transition.COMPLETE, RunOutcome.COMPLETED, null);
         claimOne("b");
-        store.cancel("c").join();
+        store.change(JobAction.CANCEL, "c").join();
         Map<JobState, Long> counts = store.counts().join();
         assertEquals(Map.of(JobState.PENDING, 0L, JobState.PROCESSING, 1L, JobState.COMPLETED, 1L,
                 JobState.FAILED, 0L, JobState.DEAD, 1L), counts);

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.queuectl.daemon.TestClock;
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.Job;
+import dev.queuectl.daemon.job.JobCriteria;
 import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -73,7 +77,7 @@ public abstract class JobStoreScaleContract {
 
     @Test
     void aListingReturnsItsPageInOrderWithTheTotal() {
-        JobPage dead = store.list(JobState.DEAD, 100, false).join();
+        JobPage dead = store.list(JobCriteria.inStates(Set.of(JobState.DEAD)), false, null, 100).join();
         assertEquals(100, dead.jobs().size());
         assertEquals((long) expected.get(JobState.DEAD), dead.total());
         long previous = 0;
@@ -83,9 +87,48 @@ public abstract class JobStoreScaleContract {
             assertTrue(j.seq() > previous, "enqueue order");
             previous = j.seq();
         }
-        JobPage newest = store.list(null, 5, true).join();
+        JobPage newest = store.list(JobCriteria.ALL, true, null, 5).join();
         assertTrue(newest.jobs().get(0).seq() > newest.jobs().get(4).seq(), "newest first");
         assertTrue(newest.total() >= jobs());
+    }
+
+    @Test
+    @Order(3)
+    void labelledAndSearchedJobsAmongAMillionAreFoundPageByPageEachOnce() {
+        List<NewJob> needles = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            needles.add(new NewJob("needle-" + i, "grep haystack-" + i, 0, 0, clock.instant().plusSeconds(86_400), null,
+                    null, null, Map.of("kind", i % 2 == 0 ? "even" : "odd")));
+        }
+        store.enqueueAll(needles).join();
+        JobCriteria even = new JobCriteria(Set.of(JobState.PENDING), Map.of("kind", "even"), null, null, null);
+        Set<String> seen = new HashSet<>();
+        Long after = null;
+        int pages = 0;
+        do {
+            JobPage page = store.list(even, true, after, 30).join();
+            for (Job j : page.jobs()) {
+                assertTrue(seen.add(j.id()), "each job once: " + j.id());
+                assertEquals("even", j.labels().get("kind"));
+            }
+            after = page.next();
+            pages++;
+        } while (after != null);
+        assertEquals(125, seen.size());
+        assertEquals(5, pages, "pages of 30, the last one short");
+        // A search is checked row by row: a call ends early, with a cursor, rather than scanning a million rows.
+        JobCriteria search = new JobCriteria(null, null, "HAYSTACK-1", null, null);
+        Set<String> found = new HashSet<>();
+        after = null;
+        int calls = 0;
+        do {
+            JobPage page = store.list(search, false, after, 1_000).join();
+            page.jobs().forEach(j -> assertTrue(found.add(j.id())));
+            after = page.next();
+            calls++;
+        } while (after != null);
+        assertEquals(111, found.size(), "haystack-1, -10..-19, -100..-199");
+        assertTrue(calls > 1, "a search over a million jobs takes more than one bounded call");
     }
 
     @Test

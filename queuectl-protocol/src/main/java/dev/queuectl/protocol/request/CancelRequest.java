@@ -1,21 +1,31 @@
 package dev.queuectl.protocol.request;
 
 import dev.queuectl.protocol.Fields;
-import dev.queuectl.protocol.JobSpec;
-import java.util.LinkedHashMap;
+import dev.queuectl.protocol.JobSelection;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Cancels a job: a pending or failed job becomes dead ("cancelled"); a running job's process
- * group is terminated (TERM, then KILL) and then it becomes dead. Answered with the job.
+ * Cancels jobs: a pending or failed job becomes dead ("cancelled"); a running job's process
+ * group is terminated (TERM, then KILL) and then it becomes dead. One job ({@code id}) is
+ * answered with the job; several ({@code ids}, {@code filter}, {@code all}) with a bulk result.
  */
-public record CancelRequest(String id) implements Request {
+public record CancelRequest(JobSelection target) implements Request {
     public CancelRequest {
-        JobSpec.validateId(id);
+        Objects.requireNonNull(target, "target");
+    }
+
+    public CancelRequest(String id) {
+        this(JobSelection.one(id));
+    }
+
+    /** The one job's id, for a single cancel. */
+    public String id() {
+        return target.id();
     }
 
     static CancelRequest fromJson(Fields f) {
-        return new CancelRequest(f.requireString("id"));
+        return new CancelRequest(JobSelection.fromJson(f));
     }
 
     @Override
@@ -25,8 +35,6 @@ public record CancelRequest(String id) implements Request {
 
     @Override
     public Map<String, Object> body() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        return m;
+        return target.toJson();
     }
 }

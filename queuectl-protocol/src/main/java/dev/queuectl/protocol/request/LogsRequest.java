@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * A chunk of one run's output, from byte {@code offset}. {@code attempt} null means the latest
  * run. With {@code wait}, the daemon holds the answer (up to about ten seconds) until there is
- * new output or the run has ended, which is how {@code logs --follow} streams.
+ * new output or the run has ended; and when the run has not started yet (the job has not run, or
+ * {@code attempt} is the run after its latest), until it starts or the job ends. That is how
+ * {@code logs --follow} streams a job's runs one after the other.
  */
 public record LogsRequest(String id, Integer attempt, long offset, boolean waitForData) implements Request {
     public LogsRequest {

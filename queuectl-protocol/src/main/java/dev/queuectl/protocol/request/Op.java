@@ -22,7 +22,12 @@ public enum Op {
     DLQ_PURGE("dlq_purge"),
     DRAIN("drain"),
     METRICS("metrics"),
-    PRUNE("prune");
+    PRUNE("prune"),
+    RERUN("rerun"),
+    HOLD("hold"),
+    RELEASE("release"),
+    EDIT("edit"),
+    COMPLETE("complete");
 
     private final String wireName;
 
@@ -55,6 +60,11 @@ public enum Op {
             case DRAIN: r = DrainRequest.fromJson(fields); break;
             case METRICS: r = MetricsRequest.fromJson(fields); break;
             case PRUNE: r = PruneRequest.fromJson(fields); break;
+            case RERUN: r = RerunRequest.fromJson(fields); break;
+            case HOLD: r = HoldRequest.fromJson(fields); break;
+            case RELEASE: r = ReleaseRequest.fromJson(fields); break;
+            case EDIT: r = EditRequest.fromJson(fields); break;
+            case COMPLETE: r = CompleteRequest.fromJson(fields); break;
             default: throw new IllegalStateException(name());
         }
         fields.finish();

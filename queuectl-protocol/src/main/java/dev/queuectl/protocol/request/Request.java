@@ -9,7 +9,7 @@ import java.util.Map;
 public sealed interface Request permits EnqueueRequest, EnqueueBatchRequest, ShowRequest, ListRequest,
         StatusRequest, ConfigGetRequest, ConfigSetRequest, WorkerStartRequest, WorkerStopRequest, CancelRequest,
         WaitRequest, LogsRequest, DlqRetryRequest, DlqPurgeRequest, DrainRequest, MetricsRequest,
-        PruneRequest {
+        PruneRequest, RerunRequest, HoldRequest, ReleaseRequest, EditRequest, CompleteRequest {
 
     Op op();
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * One run of a job. {@code number} counts every run, interrupted ones included; {@code outcome}
  * is null while the run is in progress, then one of {@code completed}, {@code failed},
  * {@code timed_out}, {@code interrupted}, {@code cancelled}. {@code node} is the daemon that ran
- * it (null from a daemon of protocol 2 or earlier).
+ * it (null from a daemon of protocol 4 or earlier).
  */
 public record AttemptView(int number, Instant startedAt, Instant finishedAt, String outcome, Integer exitCode,
                           String error, String node) implements JsonWritable {

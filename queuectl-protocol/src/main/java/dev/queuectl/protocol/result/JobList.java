@@ -7,8 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A page of jobs, and how many jobs match in all ({@code total} may exceed the page). */
-public record JobList(List<JobView> jobs, long total) implements JsonWritable {
+/**
+ * A page of jobs. {@code total} is how many jobs match in all when the daemon knows it without
+ * counting them one by one (no filter, or states only), else null. {@code next} is the cursor of
+ * the following page, null when there is none; a page may hold fewer than {@code limit} jobs and
+ * still have a next (the daemon bounds the work of one request).
+ */
+public record JobList(List<JobView> jobs, Long total, String next) implements JsonWritable {
+    public JobList(List<JobView> jobs, long total) {
+        this(jobs, Long.valueOf(total), null);
+    }
+
     @Override
     public Map<String, Object> toJson() {
         List<Object> list = new ArrayList<>(jobs.size());
@@ -18,6 +27,7 @@ public record JobList(List<JobView> jobs, long total) implements JsonWritable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("jobs", list);
         m.put("total", total);
+        m.put("next", next);
         return m;
     }
 
@@ -27,7 +37,6 @@ public record JobList(List<JobView> jobs, long total) implements JsonWritable {
         for (Object o : f.requireList("jobs")) {
             jobs.add(JobView.fromJson(o));
         }
-        Long total = f.optLong("total", 0, Long.MAX_VALUE);
-        return new JobList(jobs, total == null ? jobs.size() : total);
+        return new JobList(jobs, f.optLong("total", 0, Long.MAX_VALUE), f.optString("next"));
     }
 }

@@ -13,13 +13,21 @@ import java.util.Map;
 
 /**
  * The daemon at a glance: its identity (version, node id, store, pid), a count for each of the
- * five states (zeros included), its workers and recent run statistics. {@code node} and
- * {@code store} are null from a daemon of protocol 1; {@code nodes} (every daemon sharing the
- * store) is empty from a daemon of protocol 2 or earlier.
+ * five states (zeros included), its workers, recent run statistics, its long-lived loops and how
+ * it keeps track of runs' processes. {@code node} and {@code store} are null from a daemon of
+ * protocol 1; {@code loops} is empty and {@code containment} null from one before protocol 3.
+ * {@code waiting} splits the pending and the failed jobs by why they are not running:
+ * {@code held}, {@code not_due} (run_at ahead) and {@code due} (waiting for a worker); empty from
+ * a daemon older than protocol 4. {@code nodes} (every daemon sharing the store) is empty from a
+ * daemon older than protocol 5.
  */
 public record StatusView(String version, int protocol, String node, String store, long pid, Instant startedAt,
                          double uptimeSeconds, String socket, String dataDir, Map<JobState, Long> counts,
-                         WorkersView workers, RunStatsView stats, List<NodeView> nodes) implements JsonWritable {
+                         WorkersView workers, RunStatsView stats, List<LoopView> loops,
+                         ContainmentView containment, Map<JobState, Map<String, Long>> waiting,
+                         List<NodeView> nodes) implements JsonWritable {
+    /** The keys of each state's entry in {@code waiting}. */
+    public static final List<String> WAITING_KINDS = List.of("held", "not_due", "due");
 
     @Override
     public Map<String, Object> toJson() {
@@ -40,11 +48,22 @@ public record StatusView(String version, int protocol, String node, String store
         m.put("jobs", jobs);
         m.put("workers", workers.toJson());
         m.put("stats", stats.toJson());
-        List<Object> list = new ArrayList<>(nodes.size());
-        for (NodeView n : nodes) {
-            list.add(n.toJson());
+        List<Object> loopList = new ArrayList<>(loops.size());
+        for (LoopView l : loops) {
+            loopList.add(l.toJson());
         }
-        m.put("nodes", list);
+        m.put("loops", loopList);
+        m.put("containment", containment == null ? null : containment.toJson());
+        Map<String, Object> w = new LinkedHashMap<>();
+        for (Map.Entry<JobState, Map<String, Long>> e : waiting.entrySet()) {
+            w.put(e.getKey().wireName(), e.getValue());
+        }
+        m.put("waiting", w);
+        List<Object> nodeList = new ArrayList<>(nodes.size());
+        for (NodeView n : nodes) {
+            nodeList.add(n.toJson());
+        }
+        m.put("nodes", nodeList);
         return m;
     }
 
@@ -58,10 +77,30 @@ public record StatusView(String version, int protocol, String node, String store
         }
         Object uptime = f.optScalar("uptime");
         Object workers = f.optRaw("workers");
+        List<LoopView> loops = new ArrayList<>();
+        List<?> rawLoops = f.optList("loops");
+        if (rawLoops != null) {
+            for (Object o : rawLoops) {
+                loops.add(LoopView.fromJson(o));
+            }
+        }
+        Map<JobState, Map<String, Long>> waiting = new EnumMap<>(JobState.class);
+        Fields w = f.optObject("waiting");
+        for (JobState s : List.of(JobState.PENDING, JobState.FAILED)) {
+            Fields kinds = w == null ? null : w.optObject(s.wireName());
+            if (kinds != null) {
+                Map<String, Long> byKind = new LinkedHashMap<>();
+                for (String k : WAITING_KINDS) {
+                    Long n = kinds.optLong(k, 0, Long.MAX_VALUE);
+                    byKind.put(k, n == null ? 0L : n);
+                }
+                waiting.put(s, byKind);
+            }
+        }
         List<NodeView> nodes = new ArrayList<>();
-        List<?> listed = f.optList("nodes");
-        if (listed != null) {
-            for (Object o : listed) {
+        List<?> rawNodes = f.optList("nodes");
+        if (rawNodes != null) {
+            for (Object o : rawNodes) {
                 nodes.add(NodeView.fromJson(o));
             }
         }
@@ -70,6 +109,7 @@ public record StatusView(String version, int protocol, String node, String store
                 uptime instanceof Number ? ((Number) uptime).doubleValue() : 0, f.optString("socket"),
                 f.optString("data_dir"), counts,
                 workers == null ? new WorkersView(0, false, java.util.List.of()) : WorkersView.fromJson(workers),
-                RunStatsView.fromJson(f.optRaw("stats")), nodes);
+                RunStatsView.fromJson(f.optRaw("stats")), loops, ContainmentView.fromJson(f.optRaw("containment")),
+                waiting, nodes);
     }
 }

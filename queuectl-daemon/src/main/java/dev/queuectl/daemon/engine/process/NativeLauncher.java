@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fast launcher: a vfork-style clone whose child calls setsid and execs the shell, through a
- * small JNI library shipped in the daemon jar (one clone+exec per run, no helper process), plus
- * waitpid, kill and hole punching, all from {@link NativeLibrary}.
+ * The fast launcher: a vfork-style clone whose child calls setsid, joins the run's cgroup (when it
+ * has one) and execs the shell, through a small JNI library shipped in the daemon jar (one
+ * clone+exec per run, no helper process), plus waitpid, kill and hole punching, all from
+ * {@link NativeLibrary}.
  */
 public final class NativeLauncher implements ProcessLauncher {
     private static final String SHELL = "/bin/sh";
@@ -37,10 +38,15 @@ public final class NativeLauncher implements ProcessLauncher {
     @Override
     public StartedProcess start(LaunchSpec spec) throws IOException {
         List<String> argv = List.of("sh", "-c", spec.command());
+        int cgroupFd = spec.cgroup() == null ? -1 : spec.cgroup().procsFd();
         int pid = NativeLibrary.spawn(cString(SHELL), block(argv), argv.size(), block(spec.env()),
-                spec.env().size(), cString(spec.workDir()), cString(spec.output()));
+                spec.env().size(), cString(spec.workDir()), cString(spec.output()), cgroupFd);
         if (pid <= 0) {
-            throw new IOException(Errno.describe(-pid));
+            int errno = -pid & 0xFFFF;
+            if (-pid >> 16 == 1) {
+                throw new IOException("cannot join the cgroup " + spec.cgroup().dir() + ": " + Errno.describe(errno));
+            }
+            throw new IOException(Errno.describe(errno));
         }
         return new StartedProcess() {
             @Override
@@ -71,6 +77,14 @@ public final class NativeLauncher implements ProcessLauncher {
             throw new IllegalArgumentException("refusing to signal process group " + pgid);
         }
         return NativeLibrary.kill(-pgid, signal) == 0;
+    }
+
+    @Override
+    public boolean signal(int pid, int signal) {
+        if (pid <= 1) {
+            throw new IllegalArgumentException("refusing to signal process " + pid);
+        }
+        return NativeLibrary.kill(pid, signal) == 0;
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * queuectl's small JNI library ({@code src/main/native}), shipped inside the daemon jar: process
- * spawning in a new session, reaping, group signals, hole punching, and sd_notify. Copied out of
+ * spawning in a new session (and a cgroup), reaping, signals, hole punching, and sd_notify. Copied out of
  * the jar into the data dir once (named by its hash) and loaded from there. Every native returns
  * {@code -errno} on failure and never throws. Thread-safe.
  */
@@ -75,7 +75,14 @@ public final class NativeLibrary {
         }
     }
 
-    static native int spawn(byte[] path, byte[] argv, int argc, byte[] env, int envc, byte[] cwd, byte[] out);
+    /** Returns the pid, or {@code -(stage << 16 | errno)}: stage 1 when joining the cgroup failed. */
+    static native int spawn(byte[] path, byte[] argv, int argc, byte[] env, int envc, byte[] cwd, byte[] out,
+                            int cgroupFd);
+
+    /** open(2) for writing, close-on-exec: the fd, or -errno. */
+    static native int openForWriting(byte[] path);
+
+    static native int closeFd(int fd);
 
     static native int waitFor(int pid);
 

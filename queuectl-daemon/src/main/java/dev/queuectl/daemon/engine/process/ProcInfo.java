@@ -85,7 +85,7 @@ public final class ProcInfo {
         return out;
     }
 
-    private static String valueOf(byte[] env, byte[] prefix) {
+    static String valueOf(byte[] env, byte[] prefix) {
         int i = 0;
         while (i < env.length) {
             int end = i;

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Starts runs as {@code /bin/sh -c COMMAND} in a new session (so the run's whole process tree
- * shares one process group) and signals those groups. Thread-safe.
+ * Starts runs as {@code /bin/sh -c COMMAND} in a new session (so the run's process tree shares
+ * one process group unless it leaves it) and, when the spec names one, in the run's cgroup
+ * before the shell runs; signals groups and processes. Thread-safe.
  */
 public interface ProcessLauncher {
     int SIGKILL = 9;
@@ -16,6 +17,9 @@ public interface ProcessLauncher {
 
     /** Sends {@code signal} to every process of group {@code pgid}; false if the group is empty. */
     boolean signalGroup(int pgid, int signal);
+
+    /** Sends {@code signal} to one process; false if it does not exist. */
+    boolean signal(int pid, int signal);
 
     /** True while any process of the group exists. */
     default boolean groupAlive(int pgid) {

@@ -1,12 +1,14 @@
 package dev.queuectl.daemon.service.handler;
 
+import dev.queuectl.daemon.service.Cursors;
+import dev.queuectl.daemon.service.PoolState;
 import dev.queuectl.daemon.service.ServiceContext;
 import dev.queuectl.daemon.service.Views;
 import dev.queuectl.protocol.request.ListRequest;
 import dev.queuectl.protocol.result.JobList;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code list}: jobs in enqueue order, optionally of one state. */
+/** {@code list}: a page of the jobs a filter matches, in enqueue order, with the cursor of the next page. */
 public final class ListHandler implements OpHandler<ListRequest> {
     private final ServiceContext ctx;
 
@@ -16,7 +18,11 @@ public final class ListHandler implements OpHandler<ListRequest> {
 
     @Override
     public CompletableFuture<JobList> handle(ListRequest request) {
-        return ctx.store().list(Views.state(request.state()), request.limit(), request.newestFirst())
-                .thenApply(page -> new JobList(Views.jobs(page.jobs()), page.total()));
+        Long after = request.cursor() == null ? null
+                : Cursors.decode(request.cursor(), request.filter(), request.newestFirst());
+        return ctx.store().list(Views.criteria(request.filter()), request.newestFirst(), after, request.limit())
+                .thenApply(page -> new JobList(Views.jobs(page.jobs(), PoolState.of(ctx)), page.total(),
+                        page.next() == null ? null
+                                : Cursors.encode(page.next(), request.filter(), request.newestFirst())));
     }
 }

@@ -21,6 +21,7 @@ final class NewJobs {
                 spec.maxRetries() != null ? spec.maxRetries() : config.maxRetries(),
                 spec.priority() != null ? spec.priority() : 0,
                 runAt,
-                spec.timeout() != null ? spec.timeout().toMillis() : null);
+                spec.timeout() != null ? spec.timeout().toMillis() : null,
+                spec.cwd(), spec.env(), spec.labels());
     }
 }

@@ -1,7 +1,6 @@
 package dev.queuectl.daemon.service.handler;
 
 import dev.queuectl.daemon.config.RuntimeConfig;
-import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.service.ServiceContext;
 import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.PruneRequest;
@@ -32,9 +31,7 @@ public final class PruneHandler implements OpHandler<PruneRequest> {
             throw ProtocolException.invalid("dead jobs are kept until purged (keep_dead is none); say how old with"
                     + " --older-than, or use queuectl dlq purge");
         }
-        CompletableFuture<Long> a = completed && keepCompleted != null
-                ? ctx.retention().prune(JobState.COMPLETED, keepCompleted) : CompletableFuture.completedFuture(0L);
-        return a.thenCompose(n -> (dead && keepDead != null ? ctx.retention().prune(JobState.DEAD, keepDead)
-                : CompletableFuture.completedFuture(0L)).thenApply(m -> new CountResult(n + m)));
+        return ctx.retention().sweep(completed ? keepCompleted : null, dead ? keepDead : null)
+                .thenApply(CountResult::new);
     }
 }

@@ -1,6 +1,7 @@
 package dev.queuectl.daemon.service.handler;
 
 import dev.queuectl.daemon.service.Errors;
+import dev.queuectl.daemon.service.PoolState;
 import dev.queuectl.daemon.service.ServiceContext;
 import dev.queuectl.daemon.service.Views;
 import dev.queuectl.protocol.ProtocolException;
@@ -35,7 +36,7 @@ public final class WaitHandler implements OpHandler<WaitRequest> {
             }
             if (found.get().job().state().isFinal()) {
                 ctx.waiters().unregister(id, signal);
-                return CompletableFuture.completedFuture(new WaitResult(true, Views.job(found.get().job(), null)));
+                return CompletableFuture.completedFuture(new WaitResult(true, Views.job(found.get().job(), PoolState.of(ctx))));
             }
             CompletableFuture<Void> bounded = signal;
             if (deadline != null) {
@@ -46,7 +47,7 @@ public final class WaitHandler implements OpHandler<WaitRequest> {
                 ctx.waiters().unregister(id, signal);
                 if (Errors.unwrap(error) instanceof TimeoutException) {
                     return ctx.store().find(id).thenApply(v -> new WaitResult(false,
-                            v.map(d -> Views.job(d.job(), null)).orElseThrow(() -> ProtocolException.notFound(id))));
+                            v.map(d -> Views.job(d.job(), PoolState.of(ctx))).orElseThrow(() -> ProtocolException.notFound(id))));
                 }
                 return waitUntil(id, deadline);
             });

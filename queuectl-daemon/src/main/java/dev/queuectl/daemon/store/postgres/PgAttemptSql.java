@@ -8,8 +8,10 @@ final class PgAttemptSql {
     static final String FOR_JOB = "SELECT number, node, started_at, finished_at, outcome, exit_code, error"
             + " FROM attempts WHERE job_seq = ? ORDER BY number";
 
-    static final String START = "INSERT INTO attempts (job_seq, number, node, started_at, pid, pgid, proc_start, boot_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    static final String START = "INSERT INTO attempts (job_seq, number, node, started_at, pid, pgid, proc_start, boot_id,"
+            + " cgroup) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    static final String OUTCOME = "SELECT outcome FROM attempts WHERE job_seq = ? AND number = ?";
 
     static final String FINISH = "UPDATE attempts SET finished_at = ?, outcome = ?, exit_code = ?, error = ?,"
             + " output_dropped = ? WHERE job_seq = ? AND number = ? AND outcome IS NULL";

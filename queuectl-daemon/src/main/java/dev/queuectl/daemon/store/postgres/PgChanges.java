@@ -2,10 +2,9 @@ package dev.queuectl.daemon.store.postgres;
 
 import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobDetails;
-import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobState;
-import dev.queuectl.daemon.job.Transition;
+import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.store.IllegalTransitionException;
 import dev.queuectl.daemon.store.JobNotFoundException;
 import java.sql.SQLException;
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads, and the transitions and deletions made on request (cancel, DLQ retry and purge, retention). */
+/** Reads of one job, the counts, and deletions (DLQ purge of one job, retention). */
 final class PgChanges {
     private PgChanges() {
     }
@@ -28,22 +27,6 @@ final class PgChanges {
         }
         return Optional.of(new JobDetails(job.get(), tx.query(PgAttemptSql.FOR_JOB,
                 ps -> ps.setLong(1, job.get().seq()), PgRows::attempt)));
-    }
-
-    static JobPage list(PgTx tx, JobState state, int limit, boolean newestFirst) throws SQLException {
-        List<Job> jobs;
-        if (state == null) {
-            jobs = tx.query(newestFirst ? PgJobSql.LIST_ALL_NEWEST : PgJobSql.LIST_ALL_OLDEST,
-                    ps -> ps.setInt(1, limit), PgRows::job);
-        } else {
-            jobs = tx.query(newestFirst ? PgJobSql.LIST_STATE_NEWEST : PgJobSql.LIST_STATE_OLDEST, ps -> {
-                ps.setString(1, state.key());
-                ps.setInt(2, limit);
-            }, PgRows::job);
-        }
-        Map<JobState, Long> counts = counts(tx);
-        long total = state == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.get(state);
-        return new JobPage(jobs, total);
     }
 
     static Map<JobState, Long> counts(PgTx tx) throws SQLException {
@@ -66,38 +49,6 @@ final class PgChanges {
                 .orElseThrow(() -> new JobNotFoundException(id));
     }
 
-    static Job cancel(PgTx tx, String id, long now) throws SQLException {
-        JobRef job = require(tx, id);
-        int rows = tx.update(PgJobSql.CANCEL, ps -> {
-            ps.setLong(1, now);
-            ps.setLong(2, job.seq());
-        });
-        if (rows == 0) {
-            throw new IllegalTransitionException(id, current(tx, id), Transition.CANCEL.from());
-        }
-        return read(tx, id);
-    }
-
-    static Job revive(PgTx tx, String id, long now) throws SQLException {
-        JobRef job = require(tx, id);
-        int rows = tx.update(PgJobSql.REVIVE, ps -> {
-            ps.setLong(1, now);
-            ps.setLong(2, now);
-            ps.setLong(3, job.seq());
-        });
-        if (rows == 0) {
-            throw new IllegalTransitionException(id, current(tx, id), Transition.REVIVE.from());
-        }
-        return read(tx, id);
-    }
-
-    static int reviveAllDead(PgTx tx, long now) throws SQLException {
-        return tx.update(PgJobSql.REVIVE_ALL, ps -> {
-            ps.setLong(1, now);
-            ps.setLong(2, now);
-        });
-    }
-
     /** Deletes a dead job and its history; a job in any other state is an illegal transition. */
     static JobRef purge(PgTx tx, String id) throws SQLException {
         JobRef job = require(tx, id);
@@ -107,8 +58,12 @@ final class PgChanges {
         return job;
     }
 
-    static List<JobRef> purgeAllDead(PgTx tx) throws SQLException {
-        return tx.query(PgJobSql.DELETE_ALL_DEAD, ps -> { }, rs -> PgRows.deleted(rs, JobState.DEAD));
+    /** How run {@code attempt} of job {@code seq} ended; empty while it runs or if it never existed. */
+    static Optional<RunOutcome> outcome(PgTx tx, long seq, int attempt) throws SQLException {
+        return tx.queryOne(PgAttemptSql.OUTCOME, ps -> {
+            ps.setLong(1, seq);
+            ps.setInt(2, attempt);
+        }, rs -> rs.getString(1) == null ? null : RunOutcome.ofKey(rs.getString(1)));
     }
 
     static List<JobRef> prune(PgTx tx, JobState state, Instant before, int batch) throws SQLException {

@@ -3,6 +3,7 @@ package dev.queuectl.daemon.store.postgres;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.store.DuplicateJobException;
+import dev.queuectl.daemon.store.JsonMaps;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,14 +79,29 @@ final class PgInserts {
         List<Integer> priorities = new ArrayList<>(jobs.size());
         List<Long> runAts = new ArrayList<>(jobs.size());
         List<Long> timeouts = new ArrayList<>(jobs.size());
-        for (NewJob j : jobs) {
+        List<String> cwds = new ArrayList<>(jobs.size());
+        List<String> envs = new ArrayList<>(jobs.size());
+        List<String> labels = new ArrayList<>(jobs.size());
+        List<Long> labelSeqs = new ArrayList<>();
+        List<String> labelKeys = new ArrayList<>();
+        List<String> labelValues = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            NewJob j = jobs.get(i);
             commands.add(j.command());
             retries.add(j.maxRetries());
             priorities.add(j.priority());
             runAts.add(j.runAt() == null ? now : j.runAt().toEpochMilli());
             timeouts.add(j.timeoutMs());
+            cwds.add(j.cwd());
+            envs.add(JsonMaps.encode(j.env()));
+            labels.add(JsonMaps.encode(j.labels()));
+            for (Map.Entry<String, String> l : j.labels().entrySet()) {
+                labelSeqs.add(seqs.get(i));
+                labelKeys.add(l.getKey());
+                labelValues.add(l.getValue());
+            }
         }
-        return new HashSet<>(tx.query(PgJobSql.INSERT, ps -> {
+        List<Long> inserted = tx.query(PgJobSql.INSERT, ps -> {
             ps.setLong(1, now);
             ps.setLong(2, now);
             ps.setLong(3, now);
@@ -96,6 +112,36 @@ final class PgInserts {
             ps.setArray(8, tx.ints(priorities));
             ps.setArray(9, tx.longs(runAts));
             ps.setArray(10, tx.longs(timeouts));
-        }, rs -> rs.getLong(1)));
+            ps.setArray(11, tx.texts(cwds));
+            ps.setArray(12, tx.texts(envs));
+            ps.setArray(13, tx.texts(labels));
+        }, rs -> rs.getLong(1));
+        if (!labelSeqs.isEmpty() && !inserted.isEmpty()) {
+            tx.update(PgJobSql.INSERT_LABELS, ps -> {
+                ps.setArray(1, tx.longs(labelSeqs));
+                ps.setArray(2, tx.texts(labelKeys));
+                ps.setArray(3, tx.texts(labelValues));
+                ps.setArray(4, tx.longs(inserted));
+            });
+        }
+        return new HashSet<>(inserted);
+    }
+
+    /** The label rows of job {@code seq}: its labels as they are now. */
+    static void replaceLabels(PgTx tx, long seq, Map<String, String> labels) throws SQLException {
+        tx.update(PgJobSql.DELETE_LABELS, ps -> ps.setLong(1, seq));
+        if (labels.isEmpty()) {
+            return;
+        }
+        List<Long> seqs = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            seqs.add(seq);
+        }
+        tx.update(PgJobSql.INSERT_LABELS, ps -> {
+            ps.setArray(1, tx.longs(seqs));
+            ps.setArray(2, tx.texts(new ArrayList<>(labels.keySet())));
+            ps.setArray(3, tx.texts(new ArrayList<>(labels.values())));
+            ps.setArray(4, tx.longs(List.of(seq)));
+        });
     }
 }

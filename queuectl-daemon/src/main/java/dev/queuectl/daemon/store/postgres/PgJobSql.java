@@ -1,27 +1,42 @@
 package dev.queuectl.daemon.store.postgres;
 
+import dev.queuectl.daemon.job.JobAction;
+
 /** The SQL of the {@code jobs} table, in one place. Bound parameters only. */
 final class PgJobSql {
     private PgJobSql() {
     }
 
-    static final String COLUMNS = "seq, id, command, state, attempts, runs, max_retries, priority, run_at, timeout_ms,"
-            + " created_at, updated_at, started_at, finished_at, exit_code, last_error";
+    private static final String BASE_COLUMNS = "seq, id, command, state, attempts, runs, max_retries, priority,"
+            + " run_at, timeout_ms, created_at, updated_at, started_at, finished_at, exit_code, last_error, cwd,"
+            + " labels::text AS labels, held";
+    /** Every column, the environment's values included. */
+    static final String COLUMNS = BASE_COLUMNS + ", env::text AS env";
+    /** Every column, the environment as its names only (a JSON array, in order): what listings show. */
+    static final String LIST_COLUMNS = BASE_COLUMNS
+            + ", (SELECT json_agg(e.key)::text FROM json_each_text(env) e) AS env";
 
     /** n sequence numbers at once: ids are generated from them, never from a counter in a daemon. */
     static final String NEXT_SEQS = "SELECT nextval(pg_get_serial_sequence('jobs', 'seq')) FROM generate_series(1, ?)";
 
     /**
      * Inserts rows given as parallel arrays (seq, id, command, max_retries, priority, run_at,
-     * timeout_ms) with the commit time {@code now}; an id that is taken inserts nothing and is
-     * missing from the result, so one statement serves any number of rows and never fails on a duplicate.
+     * timeout_ms, cwd, env and labels as JSON text) with the commit time {@code now}; an id that is
+     * taken inserts nothing and is missing from the result, so one statement serves any number of
+     * rows and never fails on a duplicate.
      */
     static final String INSERT = "INSERT INTO jobs (seq, id, command, state, max_retries, priority, run_at, ready,"
-            + " timeout_ms, created_at, updated_at)"
-            + " SELECT s, i, c, 'pending', m, p, r, r <= ?, t, ?, ?"
-            + " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::bigint[], ?::bigint[])"
-            + " AS u (s, i, c, m, p, r, t)"
+            + " timeout_ms, created_at, updated_at, cwd, env, labels)"
+            + " SELECT s, i, c, 'pending', m, p, r, r <= ?, t, ?, ?, w, e::json, l::json"
+            + " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::bigint[], ?::bigint[],"
+            + " ?::text[], ?::text[], ?::text[]) AS u (s, i, c, m, p, r, t, w, e, l)"
             + " ON CONFLICT (id) DO NOTHING RETURNING seq";
+
+    /** Label rows of inserted jobs, as parallel arrays (seq, key, value); those of jobs not inserted are skipped. */
+    static final String INSERT_LABELS = "INSERT INTO job_labels (job_seq, key, value)"
+            + " SELECT s, k, v FROM unnest(?::bigint[], ?::text[], ?::text[]) AS u (s, k, v)"
+            + " WHERE s = ANY (?::bigint[])";
+    static final String DELETE_LABELS = "DELETE FROM job_labels WHERE job_seq = ?";
 
     static final String DELETE_SEQS = "DELETE FROM jobs WHERE seq = ANY (?::bigint[])";
 
@@ -29,34 +44,49 @@ final class PgJobSql {
     static final String STATE_OF = "SELECT state FROM jobs WHERE id = ?";
     static final String SEQ_STATE_BY_ID = "SELECT seq, state, runs FROM jobs WHERE id = ?";
 
-    static final String LIST_ALL_OLDEST = "SELECT " + COLUMNS + " FROM jobs ORDER BY seq LIMIT ?";
-    static final String LIST_ALL_NEWEST = "SELECT " + COLUMNS + " FROM jobs ORDER BY seq DESC LIMIT ?";
-    static final String LIST_STATE_OLDEST = "SELECT " + COLUMNS + " FROM jobs WHERE state = ? ORDER BY seq LIMIT ?";
-    static final String LIST_STATE_NEWEST = "SELECT " + COLUMNS + " FROM jobs WHERE state = ? ORDER BY seq DESC LIMIT ?";
-
     /** Kept by the count triggers (V001): a sum over 16 slots per state, never a scan of the jobs. */
     static final String COUNTS = "SELECT state, sum(n) FROM state_counts GROUP BY state";
+    /** Held and not-due jobs per state, kept by the same triggers; the rest of a waiting state is due. */
+    static final String WAITING = "SELECT state, readiness, sum(n) FROM wait_counts GROUP BY state, readiness";
+    /** The highest seq handed out so far (the primary key's last entry). */
+    static final String LAST_SEQ = "SELECT seq FROM jobs ORDER BY seq DESC LIMIT 1";
+    /** The candidates of an action on named jobs, locked for the transaction. */
+    static final String CANDIDATES_BY_IDS = "SELECT seq, id, runs, state, held FROM jobs WHERE id = ANY (?::text[])"
+            + " ORDER BY seq FOR UPDATE";
+    static final String READY_OF = "SELECT ready FROM jobs WHERE seq = ?";
+
+    /** Ids in a prefix range (bounds from the prefix; ids sort bytewise), by the id index, newest of those read first. */
+    static String idsWithPrefix(String stateCondition) {
+        return "SELECT id FROM (SELECT seq, id FROM jobs WHERE id >= ? AND id < ?" + stateCondition
+                + " ORDER BY id LIMIT 2000) t ORDER BY seq DESC LIMIT ?";
+    }
+
+    static final String LABEL_KEYS = "SELECT DISTINCT key FROM (SELECT key FROM job_labels WHERE key >= ? AND key < ?"
+            + " ORDER BY key LIMIT 10000) t ORDER BY key LIMIT ?";
 
     // ---- runs ----
 
     /** Delayed and retrying jobs whose run_at has come join the claim index (index jobs_waiting). */
     static final String PROMOTE = "UPDATE jobs SET ready = true WHERE seq IN (SELECT seq FROM jobs"
-            + " WHERE state IN ('pending', 'failed') AND NOT ready AND run_at <= ? ORDER BY run_at LIMIT 1000"
-            + " FOR UPDATE SKIP LOCKED)";
+            + " WHERE state IN ('pending', 'failed') AND NOT ready AND NOT held AND run_at <= ? ORDER BY run_at"
+            + " LIMIT 1000 FOR UPDATE SKIP LOCKED)";
 
     /**
-     * The claim, one statement: the first ready jobs in claim order (index jobs_ready, read in
-     * its own order), skipping rows another claim holds, become runs of the claiming node.
+     * The claim, one statement: the first ready jobs that are not held, in claim order (index
+     * jobs_ready, whose predicate this is, read in its own order), skipping rows another claim
+     * holds, become runs of the claiming node.
      */
     static final String CLAIM = "WITH picked AS (SELECT seq FROM jobs WHERE state IN ('pending', 'failed') AND ready"
-            + " ORDER BY priority DESC, run_at, seq LIMIT ? FOR UPDATE SKIP LOCKED)"
+            + " AND NOT held ORDER BY priority DESC, run_at, seq LIMIT ? FOR UPDATE SKIP LOCKED)"
             + " UPDATE jobs j SET state = 'processing', runs = j.runs + 1, node = ?, started_at = ?, finished_at = NULL,"
             + " updated_at = ? FROM picked WHERE j.seq = picked.seq"
             + " RETURNING j.seq, j.id, j.command, j.attempts, j.runs, j.max_retries, j.priority, j.timeout_ms,"
-            + " j.created_at, j.run_at";
+            + " j.created_at, j.run_at, j.cwd, j.env::text AS env";
 
-    static final String OLDEST_DUE = "SELECT min(run_at) FROM jobs WHERE state IN ('pending', 'failed') AND ready";
-    static final String NEXT_DUE = "SELECT min(run_at) FROM jobs WHERE state IN ('pending', 'failed') AND NOT ready";
+    static final String OLDEST_DUE = "SELECT min(run_at) FROM jobs WHERE state IN ('pending', 'failed') AND ready"
+            + " AND NOT held";
+    static final String NEXT_DUE = "SELECT min(run_at) FROM jobs WHERE state IN ('pending', 'failed') AND NOT ready"
+            + " AND NOT held";
 
     /**
      * A run's end applies only to the run it names: the job must still be processing this very
@@ -70,7 +100,7 @@ final class PgJobSql {
 
     /** Runs in progress; a run whose start was never recorded has no attempt row, hence the outer join. */
     private static final String IN_PROGRESS = "SELECT j.seq, j.id, j.runs, j.node, a.pid, a.pgid, a.proc_start,"
-            + " a.boot_id FROM jobs j LEFT JOIN attempts a ON a.job_seq = j.seq AND a.number = j.runs"
+            + " a.boot_id, a.cgroup FROM jobs j LEFT JOIN attempts a ON a.job_seq = j.seq AND a.number = j.runs"
             + " WHERE j.state = 'processing'";
     static final String IN_PROGRESS_OF_NODE = IN_PROGRESS + " AND j.node = ?";
     /**
@@ -80,18 +110,38 @@ final class PgJobSql {
     static final String IN_PROGRESS_ORPHANED = IN_PROGRESS + " AND j.node IS DISTINCT FROM ? AND NOT EXISTS"
             + " (SELECT 1 FROM nodes n WHERE n.id = j.node AND n.lease_until > clock_timestamp())";
 
-    static final String DEAD_JOBS = "SELECT seq, id, runs FROM jobs WHERE state = 'dead' ORDER BY seq";
+    /**
+     * An action on request applied to jobs already read and locked (seqs bound as an array), each
+     * still in a state it applies to; returns what they were.
+     */
+    static String change(JobAction action) {
+        String target = " WHERE seq = ANY (?::bigint[]) AND state IN " + PgStates.list(action.from());
+        switch (action) {
+            case CANCEL:
+                return "UPDATE jobs SET state = 'dead', last_error = 'cancelled', held = false, updated_at = ?" + target
+                        + " RETURNING seq, id, runs";
+            case RERUN:
+            case RETRY:
+                return "UPDATE jobs SET state = 'pending', attempts = 0, held = false, ready = true, updated_at = ?,"
+                        + " run_at = ?" + target + " RETURNING seq, id, runs";
+            case HOLD:
+                return "UPDATE jobs SET held = true, updated_at = ?" + target + " AND NOT held RETURNING seq, id, runs";
+            case RELEASE:
+                return "UPDATE jobs SET held = false, updated_at = ?, ready = (run_at <= ?)" + target
+                        + " AND held RETURNING seq, id, runs";
+            case PURGE:
+                return "DELETE FROM jobs" + target + " RETURNING seq, id, runs";
+            default:
+                throw new IllegalArgumentException(action.name());
+        }
+    }
 
-    static final String CANCEL = "UPDATE jobs SET state = 'dead', last_error = 'cancelled', updated_at = ?"
+    /** An edit: every field a job may change while it waits, written at once. */
+    static final String EDIT = "UPDATE jobs SET command = ?, priority = ?, run_at = ?, ready = ?, timeout_ms = ?,"
+            + " max_retries = ?, cwd = ?, labels = ?::json, env = ?::json, updated_at = ?"
             + " WHERE seq = ? AND state IN ('pending', 'failed')";
 
-    static final String REVIVE = "UPDATE jobs SET state = 'pending', attempts = 0, run_at = ?, ready = true,"
-            + " updated_at = ? WHERE seq = ? AND state = 'dead'";
-    static final String REVIVE_ALL = "UPDATE jobs SET state = 'pending', attempts = 0, run_at = ?, ready = true,"
-            + " updated_at = ? WHERE state = 'dead'";
-
     static final String DELETE_DEAD = "DELETE FROM jobs WHERE seq = ? AND state = 'dead'";
-    static final String DELETE_ALL_DEAD = "DELETE FROM jobs WHERE state = 'dead' RETURNING seq, id, runs";
 
     /** Retention: a batch of the oldest jobs of one final state last updated before a time (index jobs_state_seq). */
     static final String PRUNE = "DELETE FROM jobs WHERE seq IN (SELECT seq FROM jobs WHERE state = ? AND updated_at < ?"

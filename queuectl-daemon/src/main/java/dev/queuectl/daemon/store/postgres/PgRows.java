@@ -7,6 +7,7 @@ import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.RunOutcome;
+import dev.queuectl.daemon.store.JsonMaps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -24,7 +25,20 @@ final class PgRows {
                 rs.getInt("max_retries"), rs.getInt("priority"), instant(rs, "run_at"),
                 timeout == null ? null : Duration.ofMillis(timeout), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                PgTx.nullableInt(rs, "exit_code"), rs.getString("last_error"));
+                PgTx.nullableInt(rs, "exit_code"), rs.getString("last_error"), rs.getString("cwd"),
+                JsonMaps.decode(rs.getString("env")), JsonMaps.decode(rs.getString("labels")), rs.getBoolean("held"));
+    }
+
+    /** A job an action may apply to: (seq, id, runs, state, held). */
+    record Candidate(long seq, String id, int runs, JobState state, boolean held) {
+        JobRef ref() {
+            return new JobRef(seq, id, runs, state);
+        }
+    }
+
+    static Candidate candidate(ResultSet rs) throws SQLException {
+        return new Candidate(rs.getLong(1), rs.getString(2), rs.getInt(3), JobState.ofKey(rs.getString(4)),
+                rs.getBoolean(5));
     }
 
     static Attempt attempt(ResultSet rs) throws SQLException {
@@ -36,13 +50,14 @@ final class PgRows {
     static ClaimedRun claimed(ResultSet rs, String node, Instant now) throws SQLException {
         return new ClaimedRun(rs.getLong("seq"), rs.getString("id"), rs.getString("command"), node, rs.getInt("runs"),
                 rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
-                PgTx.nullableLong(rs, "timeout_ms"), instant(rs, "created_at"), instant(rs, "run_at"), now);
+                PgTx.nullableLong(rs, "timeout_ms"), instant(rs, "created_at"), instant(rs, "run_at"), now,
+                rs.getString("cwd"), JsonMaps.decode(rs.getString("env")));
     }
 
     static InProgressRun inProgress(ResultSet rs) throws SQLException {
         return new InProgressRun(rs.getLong("seq"), rs.getString("id"), rs.getInt("runs"), rs.getString("node"),
                 PgTx.nullableInt(rs, "pid"), PgTx.nullableInt(rs, "pgid"), PgTx.nullableLong(rs, "proc_start"),
-                rs.getString("boot_id"));
+                rs.getString("boot_id"), rs.getString("cgroup"));
     }
 
     /** A row of (seq, state, runs) for the job with id {@code id}. */

@@ -43,6 +43,7 @@ final class PgRuns {
             ps.setInt(6, start.pgid());
             ps.setLong(7, start.procStart());
             ps.setString(8, start.bootId());
+            ps.setString(9, start.cgroup());
         });
     }
 

@@ -1,21 +1,29 @@
 package dev.queuectl.daemon.store.postgres;
 
+import dev.queuectl.daemon.job.BulkCursor;
+import dev.queuectl.daemon.job.BulkPreview;
+import dev.queuectl.daemon.job.BulkStep;
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.InProgressRun;
 import dev.queuectl.daemon.job.Job;
+import dev.queuectl.daemon.job.JobAction;
+import dev.queuectl.daemon.job.JobCriteria;
 import dev.queuectl.daemon.job.JobDetails;
+import dev.queuectl.daemon.job.JobEdit;
 import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobRef;
+import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
+import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.RunEnd;
+import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.OutputStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +38,6 @@ import java.util.concurrent.CompletableFuture;
  * Thread-safe; futures complete on the store's threads.
  */
 public final class PostgresJobStore implements JobStore {
-    /** Runtime settings that belong to one node rather than the cluster. */
-    static final Set<String> NODE_KEYS = Set.of("workers", "workers_stopped");
-
     private final PgDatabase db;
     private final Clock clock;
     private final String node;
@@ -89,13 +94,28 @@ public final class PostgresJobStore implements JobStore {
     }
 
     @Override
-    public CompletableFuture<JobPage> list(JobState state, int limit, boolean newestFirst) {
-        return db.read(tx -> PgChanges.list(tx, state, limit, newestFirst));
+    public CompletableFuture<JobPage> list(JobCriteria criteria, boolean newestFirst, Long after, int limit) {
+        return db.read(tx -> PgListing.list(tx, criteria, newestFirst, after, limit));
     }
 
     @Override
     public CompletableFuture<Map<JobState, Long>> counts() {
         return db.read(PgChanges::counts);
+    }
+
+    @Override
+    public CompletableFuture<Map<JobState, Map<Readiness, Long>>> waiting() {
+        return db.read(PgListing::waiting);
+    }
+
+    @Override
+    public CompletableFuture<List<String>> completeIds(String prefix, Set<JobState> states, int limit) {
+        return db.read(tx -> PgListing.completeIds(tx, prefix, states, limit));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> labelKeys(String prefix, int limit) {
+        return db.read(tx -> PgListing.labelKeys(tx, prefix, limit));
     }
 
     @Override
@@ -182,37 +202,46 @@ public final class PostgresJobStore implements JobStore {
         }, rs -> rs.getLong(1)).orElse(0L));
     }
 
+    @Override
+    public CompletableFuture<Optional<RunOutcome>> runOutcome(long seq, int attempt) {
+        return db.read(tx -> PgChanges.outcome(tx, seq, attempt));
+    }
+
     // ---- transitions on request ----
 
     @Override
-    public CompletableFuture<Job> cancel(String id) {
-        return db.write(tx -> cluster.stateChanged(PgChanges.cancel(tx, id, clock.millis())));
+    public CompletableFuture<Job> change(JobAction action, String id) {
+        if (action == JobAction.PURGE) {
+            throw new IllegalArgumentException("a purge is purge(id), not change");
+        }
+        return db.write(tx -> cluster.stateChanged(PgBulk.changeOne(tx, action, id, clock.millis())));
     }
 
     @Override
-    public CompletableFuture<Job> revive(String id) {
-        return db.write(tx -> cluster.stateChanged(PgChanges.revive(tx, id, clock.millis())));
-    }
-
-    @Override
-    public CompletableFuture<Integer> reviveAllDead() {
+    public CompletableFuture<BulkStep> changeMany(JobAction action, JobSelector selector, BulkCursor cursor,
+                                                  int batch) {
         return db.write(tx -> {
-            int n = PgChanges.reviveAllDead(tx, clock.millis());
-            if (n > 0) {
+            BulkStep step = PgBulk.changeMany(tx, action, selector, cursor, batch, clock.millis());
+            if (!step.changed().isEmpty()) {
                 cluster.changed();
             }
-            return n;
+            return step;
         });
+    }
+
+    @Override
+    public CompletableFuture<BulkPreview> preview(JobAction action, JobSelector selector, int sample) {
+        return db.read(tx -> PgBulk.preview(tx, action, selector, sample));
+    }
+
+    @Override
+    public CompletableFuture<Job> edit(String id, JobEdit edit) {
+        return db.write(tx -> cluster.stateChanged(PgEdits.edit(tx, id, edit, clock.millis())));
     }
 
     @Override
     public CompletableFuture<JobRef> purge(String id) {
         return db.write(tx -> cluster.deleted(PgChanges.purge(tx, id)));
-    }
-
-    @Override
-    public CompletableFuture<List<JobRef>> purgeAllDead() {
-        return db.write(PgChanges::purgeAllDead);
     }
 
     @Override
@@ -228,36 +257,13 @@ public final class PostgresJobStore implements JobStore {
     /** The cluster's settings, with this node's own (workers, the pool switch) over them. */
     @Override
     public CompletableFuture<Map<String, String>> loadConfig() {
-        return db.read(tx -> {
-            Map<String, String> values = new LinkedHashMap<>();
-            tx.query(PgAttemptSql.CONFIG_ALL, ps -> { }, rs -> values.put(rs.getString(1), rs.getString(2)));
-            values.keySet().removeAll(NODE_KEYS);
-            tx.query(PgAttemptSql.NODE_CONFIG_ALL, ps -> ps.setString(1, node),
-                    rs -> values.put(rs.getString(1), rs.getString(2)));
-            return values;
-        });
+        return db.read(tx -> PgConfig.load(tx, node));
     }
 
     @Override
     public CompletableFuture<Void> saveConfig(Map<String, String> values) {
         return db.write(tx -> {
-            boolean shared = false;
-            for (Map.Entry<String, String> e : values.entrySet()) {
-                if (NODE_KEYS.contains(e.getKey())) {
-                    tx.update(PgAttemptSql.NODE_CONFIG_UPSERT, ps -> {
-                        ps.setString(1, node);
-                        ps.setString(2, e.getKey());
-                        ps.setString(3, e.getValue());
-                    });
-                } else {
-                    shared = true;
-                    tx.update(PgAttemptSql.CONFIG_UPSERT, ps -> {
-                        ps.setString(1, e.getKey());
-                        ps.setString(2, e.getValue());
-                    });
-                }
-            }
-            if (shared) {
+            if (PgConfig.save(tx, node, values)) {
                 cluster.configChanged();
             }
             return null;

@@ -4,6 +4,7 @@ import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.store.DuplicateJobException;
+import dev.queuectl.daemon.store.JsonMaps;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,7 +33,8 @@ final class JobInserts {
             Instant at = Instant.ofEpochMilli(now);
             return new Job(seq, id, job.command(), JobState.PENDING, 0, 0, job.maxRetries(), job.priority(),
                     job.runAt() == null ? at : job.runAt(),
-                    job.timeoutMs() == null ? null : Duration.ofMillis(job.timeoutMs()), at, at, null, null, null, null);
+                    job.timeoutMs() == null ? null : Duration.ofMillis(job.timeoutMs()), at, at, null, null, null, null,
+                    job.cwd(), job.env(), job.labels(), false);
         } catch (SQLException | RuntimeException e) {
             lastSeq = before; // the savepoint is rolled back: hand the numbers out again
             throw e;
@@ -71,6 +73,7 @@ final class JobInserts {
                 });
                 for (int r = 0; r < ROWS_PER_INSERT; r++) {
                     ids.add(idOf(jobs.get(from + r), first + from + r));
+                    insertLabels(tx, jobs.get(from + r).labels(), first + from + r);
                 }
                 i += ROWS_PER_INSERT;
             }
@@ -114,6 +117,7 @@ final class JobInserts {
             try {
                 String finalId = id;
                 tx.update(JobSql.INSERT, ps -> bind(ps, 0, seq, finalId, job, now));
+                insertLabels(tx, job.labels(), seq);
                 return id;
             } catch (SQLException e) {
                 if (!SqliteErrors.isUniqueViolation(e)) {
@@ -133,6 +137,17 @@ final class JobInserts {
         }
     }
 
+    /** The job's rows in job_labels, which filters read. */
+    static void insertLabels(Tx tx, java.util.Map<String, String> labels, long seq) throws SQLException {
+        for (java.util.Map.Entry<String, String> label : labels.entrySet()) {
+            tx.update(LabelSql.INSERT, ps -> {
+                ps.setString(1, label.getKey());
+                ps.setLong(2, seq);
+                ps.setString(3, label.getValue());
+            });
+        }
+    }
+
     /** Binds one row of an insert, its parameters starting after {@code offset}. */
     private static void bind(PreparedStatement ps, int offset, long seq, String id, NewJob job, long now)
             throws SQLException {
@@ -147,5 +162,8 @@ final class JobInserts {
         Tx.setNullableLong(ps, offset + 8, job.timeoutMs());
         ps.setLong(offset + 9, now);
         ps.setLong(offset + 10, now);
+        ps.setString(offset + 11, job.cwd());
+        ps.setString(offset + 12, JsonMaps.encode(job.env()));
+        ps.setString(offset + 13, JsonMaps.encode(job.labels()));
     }
 }

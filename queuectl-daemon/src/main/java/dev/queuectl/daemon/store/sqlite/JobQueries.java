@@ -3,7 +3,6 @@ package dev.queuectl.daemon.store.sqlite;
 import dev.queuectl.daemon.job.Attempt;
 import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobDetails;
-import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobState;
 import java.sql.SQLException;
 import java.util.EnumMap;
@@ -27,29 +26,6 @@ final class JobQueries {
             List<Attempt> history = tx.query(AttemptSql.FOR_JOB, ps -> ps.setLong(1, job.get().seq()),
                     JobRows::attempt);
             return Optional.of(new JobDetails(job.get(), history));
-        } finally {
-            tx.execute("COMMIT");
-        }
-    }
-
-    static JobPage list(Tx tx, JobState state, int limit, boolean newestFirst) throws SQLException {
-        tx.execute("BEGIN");
-        try {
-            List<Job> jobs;
-            if (state == null) {
-                jobs = tx.query(newestFirst ? JobSql.LIST_ALL_NEWEST : JobSql.LIST_ALL_OLDEST,
-                        ps -> ps.setInt(1, limit), JobRows::job);
-            } else {
-                jobs = tx.query(newestFirst ? JobSql.LIST_STATE_NEWEST : JobSql.LIST_STATE_OLDEST, ps -> {
-                    ps.setString(1, state.key());
-                    ps.setInt(2, limit);
-                }, JobRows::job);
-            }
-            Map<JobState, Long> counts = counts(tx);
-            long total = state == null
-                    ? counts.values().stream().mapToLong(Long::longValue).sum()
-                    : counts.get(state);
-            return new JobPage(jobs, total);
         } finally {
             tx.execute("COMMIT");
         }

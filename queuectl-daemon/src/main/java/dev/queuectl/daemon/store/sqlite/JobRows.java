@@ -5,6 +5,7 @@ import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.RunOutcome;
+import dev.queuectl.daemon.store.JsonMaps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,7 +34,23 @@ final class JobRows {
                 instant(rs, "started_at"),
                 instant(rs, "finished_at"),
                 Tx.nullableInt(rs, "exit_code"),
-                rs.getString("last_error"));
+                rs.getString("last_error"),
+                rs.getString("cwd"),
+                JsonMaps.decode(rs.getString("env")),
+                JsonMaps.decode(rs.getString("labels")),
+                rs.getInt("held") != 0);
+    }
+
+    /** A job a bulk action looks at: columns seq, id, runs, state, held. */
+    record Candidate(long seq, String id, int runs, JobState state, boolean held) {
+        JobRef ref() {
+            return new JobRef(seq, id, runs, state);
+        }
+    }
+
+    static Candidate candidate(ResultSet rs) throws SQLException {
+        return new Candidate(rs.getLong(1), rs.getString(2), rs.getInt(3), JobState.ofKey(rs.getString(4)),
+                rs.getInt(5) != 0);
     }
 
     static Attempt attempt(ResultSet rs) throws SQLException {

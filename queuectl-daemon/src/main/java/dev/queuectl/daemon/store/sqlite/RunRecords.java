@@ -6,6 +6,7 @@ import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.job.Transition;
+import dev.queuectl.daemon.store.JsonMaps;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -24,11 +25,15 @@ final class RunRecords {
      */
     static List<ClaimedRun> claim(Tx tx, String node, int max, long now) throws SQLException {
         tx.update(JobSql.PROMOTE, ps -> ps.setLong(1, now));
+        if (max <= 0) {
+            return List.of();
+        }
         List<ClaimedRun> claimed = tx.query(JobSql.CLAIMABLE, ps -> ps.setInt(1, max),
                 rs -> new ClaimedRun(rs.getLong("seq"), rs.getString("id"), rs.getString("command"), node,
                         rs.getInt("runs") + 1, rs.getInt("attempts"), rs.getInt("max_retries"), rs.getInt("priority"),
                         Tx.nullableLong(rs, "timeout_ms"), JobRows.instant(rs, "created_at"),
-                        JobRows.instant(rs, "run_at"), Instant.ofEpochMilli(now)));
+                        JobRows.instant(rs, "run_at"), Instant.ofEpochMilli(now), rs.getString("cwd"),
+                        JsonMaps.decode(rs.getString("env"))));
         for (ClaimedRun run : claimed) {
             int taken = tx.update(JobSql.TAKE, ps -> {
                 ps.setString(1, node);
@@ -53,6 +58,7 @@ final class RunRecords {
             ps.setInt(6, start.pgid());
             ps.setLong(7, start.procStart());
             ps.setString(8, start.bootId());
+            ps.setString(9, start.cgroup());
         });
     }
 
@@ -97,7 +103,8 @@ final class RunRecords {
     static List<InProgressRun> inProgress(Tx tx, String sql, String node) throws SQLException {
         return tx.query(sql, ps -> ps.setString(1, node), rs -> new InProgressRun(rs.getLong("seq"),
                 rs.getString("id"), rs.getInt("runs"), rs.getString("node"), Tx.nullableInt(rs, "pid"),
-                Tx.nullableInt(rs, "pgid"), Tx.nullableLong(rs, "proc_start"), rs.getString("boot_id")));
+                Tx.nullableInt(rs, "pgid"), Tx.nullableLong(rs, "proc_start"), rs.getString("boot_id"),
+                rs.getString("cgroup")));
     }
 
     /** Records each run as interrupted (not counted) and makes its job pending again; returns how many applied. */

@@ -58,6 +58,11 @@ final class SqliteErrors {
         return new StorageException(StorageException.Kind.READ_FAILED, String.valueOf(e.getMessage()), e);
     }
 
+    static StorageException writerStopped() {
+        return new StorageException(StorageException.Kind.UNAVAILABLE,
+                "the store writer stopped after an internal failure; queuectld is stopping to be restarted", null);
+    }
+
     static StorageException closed() {
         return new StorageException(StorageException.Kind.UNAVAILABLE, "the store is closed", null);
     }

@@ -1,14 +1,25 @@
 package dev.queuectl.daemon.store.sqlite;
 
+import dev.queuectl.daemon.job.BulkCursor;
+import dev.queuectl.daemon.job.BulkPreview;
+import dev.queuectl.daemon.job.BulkStep;
+import dev.queuectl.daemon.health.Health;
+import dev.queuectl.daemon.health.TurnObserver;
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.InProgressRun;
 import dev.queuectl.daemon.job.Job;
+import dev.queuectl.daemon.job.JobAction;
+import dev.queuectl.daemon.job.JobCriteria;
 import dev.queuectl.daemon.job.JobDetails;
+import dev.queuectl.daemon.job.JobEdit;
 import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobRef;
+import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
+import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.RunEnd;
+import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.store.Cluster;
 import dev.queuectl.daemon.store.JobStore;
@@ -20,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,17 +48,22 @@ public final class SqliteJobStore implements JobStore {
     private final JobInserts inserts = new JobInserts();
     private final Cluster cluster = Cluster.single();
 
-    private SqliteJobStore(Database database, Clock clock) throws SQLException {
+    private SqliteJobStore(Database database, Clock clock, Health health) throws SQLException {
         this.clock = clock;
-        this.writer = new StoreWriter(database.writer());
+        this.writer = new StoreWriter(database.writer(), health);
         this.readers = new StoreReaders(database, READERS);
     }
 
     /** Opens (creating or migrating) the store in {@code file}; {@link StoreOpenException} says why it cannot. */
     public static SqliteJobStore open(Path file, Clock clock) {
+        return open(file, clock, new Health(clock, TurnObserver.NONE));
+    }
+
+    /** Opens the store, its writer reporting to {@code health} as the daemon's store writer loop. */
+    public static SqliteJobStore open(Path file, Clock clock, Health health) {
         Database database = Database.open(file);
         try {
-            return new SqliteJobStore(database, clock);
+            return new SqliteJobStore(database, clock, health);
         } catch (SQLException e) {
             throw new StoreOpenException("cannot open the store " + file + ": " + e.getMessage(), e);
         }
@@ -70,13 +87,28 @@ public final class SqliteJobStore implements JobStore {
     }
 
     @Override
-    public CompletableFuture<JobPage> list(JobState state, int limit, boolean newestFirst) {
-        return readers.submit(tx -> JobQueries.list(tx, state, limit, newestFirst));
+    public CompletableFuture<JobPage> list(JobCriteria criteria, boolean newestFirst, Long after, int limit) {
+        return readers.submit(tx -> JobListing.list(tx, criteria, newestFirst, after, limit));
     }
 
     @Override
     public CompletableFuture<Map<JobState, Long>> counts() {
         return readers.submit(JobQueries::counts);
+    }
+
+    @Override
+    public CompletableFuture<Map<JobState, Map<Readiness, Long>>> waiting() {
+        return readers.submit(JobListing::waiting);
+    }
+
+    @Override
+    public CompletableFuture<List<String>> completeIds(String prefix, Set<JobState> states, int limit) {
+        return readers.submit(tx -> JobListing.completeIds(tx, prefix, states, limit));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> labelKeys(String prefix, int limit) {
+        return readers.submit(tx -> JobListing.labelKeys(tx, prefix, limit));
     }
 
     @Override
@@ -141,31 +173,43 @@ public final class SqliteJobStore implements JobStore {
         }, rs -> rs.getLong(1)).orElse(0L));
     }
 
+    @Override
+    public CompletableFuture<Optional<RunOutcome>> runOutcome(long seq, int attempt) {
+        return readers.submit(tx -> tx.queryOne(AttemptSql.OUTCOME, ps -> {
+            ps.setLong(1, seq);
+            ps.setInt(2, attempt);
+        }, rs -> RunOutcome.ofKey(rs.getString(1))));
+    }
+
     // ---- transitions on request ----
 
     @Override
-    public CompletableFuture<Job> cancel(String id) {
-        return writer.submit(tx -> JobChanges.cancel(tx, id, clock.millis()));
+    public CompletableFuture<Job> change(JobAction action, String id) {
+        if (action == JobAction.PURGE) {
+            throw new IllegalArgumentException("a single purge is purge(id)");
+        }
+        return writer.submit(tx -> BulkChanges.changeOne(tx, action, id, clock.millis()));
     }
 
     @Override
-    public CompletableFuture<Job> revive(String id) {
-        return writer.submit(tx -> JobChanges.revive(tx, id, clock.millis()));
+    public CompletableFuture<BulkStep> changeMany(JobAction action, JobSelector selector, BulkCursor cursor,
+                                                  int batch) {
+        return writer.submit(tx -> BulkChanges.changeMany(tx, action, selector, cursor, batch, clock.millis()));
     }
 
     @Override
-    public CompletableFuture<Integer> reviveAllDead() {
-        return writer.submit(tx -> JobChanges.reviveAllDead(tx, clock.millis()));
+    public CompletableFuture<BulkPreview> preview(JobAction action, JobSelector selector, int sample) {
+        return readers.submit(tx -> BulkPreviews.preview(tx, action, selector, sample));
+    }
+
+    @Override
+    public CompletableFuture<Job> edit(String id, JobEdit edit) {
+        return writer.submit(tx -> JobEdits.edit(tx, id, edit, clock.millis()));
     }
 
     @Override
     public CompletableFuture<JobRef> purge(String id) {
         return writer.submit(tx -> JobChanges.purge(tx, id));
-    }
-
-    @Override
-    public CompletableFuture<List<JobRef>> purgeAllDead() {
-        return writer.submit(JobChanges::purgeAllDead);
     }
 
     @Override

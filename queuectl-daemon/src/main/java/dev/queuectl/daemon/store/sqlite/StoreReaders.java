@@ -41,6 +41,9 @@ final class StoreReaders implements AutoCloseable {
                     future.complete(read.run(tx()));
                 } catch (SQLException | RuntimeException e) {
                     future.completeExceptionally(SqliteErrors.onRead(e));
+                } catch (Error e) {
+                    future.completeExceptionally(e); // the reader is not left waiting
+                    throw e;
                 }
             });
         } catch (RejectedExecutionException e) {

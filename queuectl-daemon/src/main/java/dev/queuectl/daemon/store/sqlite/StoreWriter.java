@@ -1,5 +1,7 @@
 package dev.queuectl.daemon.store.sqlite;
 
+import dev.queuectl.daemon.health.Health;
+import dev.queuectl.daemon.health.Loop;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * submission's future completes only after that commit is durable ({@code synchronous=FULL}).
  *
  * <p>Futures complete on the writer thread; callers must not block in their continuations.
+ *
+ * <p>A batch that fails unexpectedly (a bug, not a refused write) is rolled back, its requests
+ * get the error, and the writer goes on; after an {@link Error} it stops, refusing everything
+ * from then on, and the daemon stops with it (see {@link Health}).
  */
 final class StoreWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
@@ -27,49 +33,29 @@ final class StoreWriter implements AutoCloseable {
         T run(Tx tx) throws SQLException;
     }
 
-    private static final class Task<T> {
-        final Work<T> work;
-        final boolean durable;
-        final long createdNanos = System.nanoTime();
-        final CompletableFuture<T> future = new CompletableFuture<>();
-        T value;
-        RuntimeException error;
+    private static final WriteTask<Void> STOP = new WriteTask<>(tx -> null, true);
+    private static final WriteTask<Void> WAKE = new WriteTask<>(tx -> null, false);
 
-        Task(Work<T> work, boolean durable) {
-            this.work = work;
-            this.durable = durable;
-        }
-
-        void run(Tx tx) throws SQLException {
-            value = work.run(tx);
-        }
-
-        void complete() {
-            if (error != null) {
-                future.completeExceptionally(error);
-            } else {
-                future.complete(value);
-            }
-        }
-    }
-
-    private static final Task<Void> STOP = new Task<>(tx -> null, true);
-    private static final Task<Void> WAKE = new Task<>(tx -> null, false);
-
-    private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<WriteTask<?>> queue = new LinkedBlockingQueue<>();
     /** Work that rides along with the next transaction; touched by the writer thread only after queueing. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Task<?>> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<WriteTask<?>> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** How long deferred work may wait for company before it is committed alone. */
     private static final long DEFER_MS = 20;
     private final Tx tx;
     private final Thread thread;
+    private final Loop turns;
     private volatile boolean closed;
-    /** The connection's current synchronous level; writer thread only. */
-    private boolean fullSync = true;
+    private final GroupCommit commit;
 
-    StoreWriter(Tx tx) {
+    StoreWriter(Tx tx, Health health) {
         this.tx = tx;
+        this.commit = new GroupCommit(tx);
         this.thread = new Thread(this::loop, "queuectl-store-writer");
+        this.turns = health.loop(Loop.STORE_WRITER, thread::isAlive);
+        this.thread.setUncaughtExceptionHandler((t, e) -> {
+            refuseEverything();
+            turns.died(e);
+        });
         this.thread.start();
     }
 
@@ -97,7 +83,7 @@ final class StoreWriter implements AutoCloseable {
         if (closed) {
             return;
         }
-        deferred.add(new Task<>(work, false));
+        deferred.add(new WriteTask<>(work, false));
         if (queue.isEmpty()) {
             // make sure the writer's wait notices it (a wake-up that commits nothing costs nothing)
             queue.offer(WAKE);
@@ -105,25 +91,29 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> submit(Work<T> work, boolean durable) {
-        Task<T> task = new Task<>(work, durable);
+        WriteTask<T> task = new WriteTask<>(work, durable);
         if (closed) {
             task.future.completeExceptionally(SqliteErrors.closed());
             return task.future;
         }
         queue.add(task);
+        if (closed && queue.remove(task)) {
+            // the writer stopped between the check and the add, and will never take it
+            task.future.completeExceptionally(SqliteErrors.closed());
+        }
         return task.future;
     }
 
     private void loop() {
-        List<Task<?>> batch = new ArrayList<>();
+        List<WriteTask<?>> batch = new ArrayList<>();
         boolean stopping = false;
-        List<Task<?>> riders = new ArrayList<>();
+        List<WriteTask<?>> riders = new ArrayList<>();
         while (!stopping) {
             try {
-                Task<?> oldest = deferred.peek();
+                WriteTask<?> oldest = deferred.peek();
                 long wait = oldest == null ? -1
                         : TimeUnit.MILLISECONDS.toNanos(DEFER_MS) - (System.nanoTime() - oldest.createdNanos);
-                Task<?> first = wait < 0 && oldest == null ? queue.take()
+                WriteTask<?> first = wait < 0 && oldest == null ? queue.take()
                         : queue.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
                 if (first != null) {
                     batch.add(first);
@@ -139,22 +129,25 @@ final class StoreWriter implements AutoCloseable {
                 batch.remove(STOP);
             }
             batch.removeIf(t -> t == WAKE);
-            Task<?> oldest = deferred.peek();
+            WriteTask<?> oldest = deferred.peek();
             boolean deferredDue = oldest != null
                     && System.nanoTime() - oldest.createdNanos >= TimeUnit.MILLISECONDS.toNanos(DEFER_MS);
             if (batch.isEmpty() && !deferredDue && !stopping) {
                 continue; // deferred work waits a little longer for company
             }
             // Deferred work goes first: it was handed over before anything now in the batch.
-            for (Task<?> t; (t = deferred.poll()) != null; ) {
+            for (WriteTask<?> t; (t = deferred.poll()) != null; ) {
                 riders.add(t);
             }
             batch.addAll(0, riders);
             riders.clear();
-            if (!batch.isEmpty()) {
-                runBatch(batch);
+            if (!batch.isEmpty() && !turn(batch)) {
+                break;
             }
             batch.clear();
+        }
+        if (!stopping) {
+            refuseEverything();
         }
         try {
             tx.executeOnce("PRAGMA wal_checkpoint(TRUNCATE)"); // leave a compact file behind
@@ -164,94 +157,36 @@ final class StoreWriter implements AutoCloseable {
         tx.close();
     }
 
-    private void runBatch(List<Task<?>> batch) {
-        boolean durable = false;
-        for (Task<?> t : batch) {
-            durable |= t.durable;
-        }
+    /**
+     * One batch as a turn of the writer's loop. An unexpected failure rolls the transaction back,
+     * fails the batch's requests and the writer goes on; false after an {@link Error}: the writer
+     * stops (the daemon with it).
+     */
+    private boolean turn(List<WriteTask<?>> batch) {
         try {
-            if (durable != fullSync) {
-                tx.executeOnce(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
-                fullSync = durable;
+            turns.begin(null);
+            commit.apply(batch);
+            turns.end();
+            return true;
+        } catch (RuntimeException | Error e) {
+            commit.rollbackQuietly();
+            for (WriteTask<?> task : batch) {
+                task.future.completeExceptionally(e);
             }
-            tx.execute("BEGIN IMMEDIATE");
-        } catch (SQLException e) {
-            failAll(batch, e);
-            return;
-        }
-        if (batch.size() == 1) {
-            runAlone(batch.get(0));
-            return;
-        }
-        boolean anyApplied = false;
-        for (Task<?> task : batch) {
-            try {
-                tx.execute("SAVEPOINT work");
-                try {
-                    task.run(tx);
-                    tx.execute("RELEASE work");
-                    anyApplied = true;
-                } catch (SQLException | RuntimeException e) {
-                    tx.execute("ROLLBACK TO work");
-                    tx.execute("RELEASE work");
-                    task.error = SqliteErrors.onWrite(e);
-                }
-            } catch (SQLException e) {
-                // The savepoint machinery itself failed: the transaction is unusable.
-                rollbackQuietly();
-                failAll(batch, e);
-                return;
-            }
-        }
-        try {
-            tx.execute("COMMIT");
-        } catch (SQLException e) {
-            rollbackQuietly();
-            failAll(batch, e);
-            return;
-        }
-        if (!anyApplied) {
-            log.trace("batch of {} committed with no change", batch.size());
-        }
-        for (Task<?> task : batch) {
-            task.complete();
+            return turns.failed(null, e);
         }
     }
 
-    /** A batch of one needs no savepoint: if its work fails, the whole transaction is rolled back. */
-    private void runAlone(Task<?> task) {
-        try {
-            task.run(tx);
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            task.error = SqliteErrors.onWrite(e);
-            task.complete();
-            return;
+    /** After a fatal failure: every request waiting, and every later one, is refused at once. */
+    private void refuseEverything() {
+        closed = true;
+        List<WriteTask<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        for (WriteTask<?> t; (t = deferred.poll()) != null; ) {
+            left.add(t);
         }
-        try {
-            tx.execute("COMMIT");
-        } catch (SQLException e) {
-            rollbackQuietly();
-            failAll(List.of(task), e);
-            return;
-        }
-        task.complete();
-    }
-
-    private void rollbackQuietly() {
-        try {
-            tx.execute("ROLLBACK");
-        } catch (SQLException ignored) {
-            // SQLite may already have rolled back on its own (for example after SQLITE_FULL).
-        }
-    }
-
-    private void failAll(List<Task<?>> batch, Exception e) {
-        RuntimeException error = SqliteErrors.onWrite(e);
-        log.warn("store write failed, {} request(s) refused: {}", batch.size(), error.getMessage());
-        for (Task<?> task : batch) {
-            task.error = task.error != null ? task.error : error;
-            task.complete();
+        for (WriteTask<?> t : left) {
+            t.future.completeExceptionally(SqliteErrors.writerStopped());
         }
     }
 

@@ -97,6 +97,23 @@ final class Tx {
         });
     }
 
+    /**
+     * A query whose text varies with its input (a filter's shape): prepared for this call only,
+     * so such statements never pile up in the cache.
+     */
+    <T> List<T> queryOnce(String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            binder.bind(ps);
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+            }
+            return out;
+        }
+    }
+
     /** Runs a statement without results (BEGIN, COMMIT, SAVEPOINT, DDL), prepared once and reused. */
     void execute(String sql) throws SQLException {
         with(sql, PreparedStatement::execute);

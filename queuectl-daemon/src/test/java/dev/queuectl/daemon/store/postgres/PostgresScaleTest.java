@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuectl.daemon.TestClock;
+import dev.queuectl.daemon.job.JobCriteria;
+import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.JobStoreScaleContract;
 import java.sql.Connection;
@@ -12,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -55,7 +58,9 @@ class PostgresScaleTest extends JobStoreScaleContract {
         assertIndexed(PgJobSql.CLAIM, "jobs_ready", 10, "n", 1L, 1L);
         assertIndexed(PgJobSql.PROMOTE, "jobs_waiting", 1L);
         assertIndexed(PgJobSql.NEXT_DUE, "jobs_waiting");
-        assertIndexed(PgJobSql.LIST_STATE_OLDEST, "jobs_state_seq", "dead", 100);
+        assertIndexed(PgListing.query(new PgCriteria(JobCriteria.inStates(Set.of(JobState.DEAD))), false, false, false),
+                "jobs_state_seq", 100);
+        assertIndexed(PgJobSql.idsWithPrefix(" AND state IN ('dead')"), "jobs_id_key", "12", "12\u007f", 50);
         assertIndexed(PgJobSql.IN_PROGRESS_OF_NODE, "jobs_running", "n");
         String counts = plan(PgJobSql.COUNTS);
         assertFalse(counts.contains(" on jobs"), "counts read state_counts, not the jobs: " + counts);

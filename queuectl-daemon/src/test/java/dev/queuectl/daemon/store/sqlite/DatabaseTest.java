@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuectl.daemon.job.Job;
+import dev.queuectl.daemon.job.JobAction;
+import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.StoreOpenException;
 import java.nio.file.Files;
@@ -69,6 +73,41 @@ class DatabaseTest {
         }
         StoreOpenException e = assertThrows(StoreOpenException.class, () -> SqliteJobStore.open(file, Clock.systemUTC()));
         assertTrue(e.getMessage().contains("newer than this queuectld understands"), e.getMessage());
+    }
+
+    @Test
+    void aVersion2StoreWithJobsIsMigratedAndItsWaitingJobsCounted() throws Exception {
+        Path file = tmp.resolve("v2.db");
+        long now = System.currentTimeMillis();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            for (String script : List.of("V001__init.sql", "V002__nodes.sql")) {
+                String text = new String(Migrations.class.getResourceAsStream("migration/" + script).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                for (String sql : Migrations.statements(text)) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("PRAGMA user_version = 2");
+            String insert = "INSERT INTO jobs (id, command, state, max_retries, run_at, ready, created_at, updated_at)"
+                    + " VALUES ";
+            st.execute(insert + "('due', 'true', 'pending', 0, " + now + ", 1, " + now + ", " + now + ")");
+            st.execute(insert + "('later', 'true', 'pending', 0, " + (now + 3_600_000) + ", 0, " + now + ", " + now + ")");
+            st.execute(insert + "('retry', 'true', 'failed', 1, " + (now + 3_600_000) + ", 0, " + now + ", " + now + ")");
+            st.execute(insert + "('done', 'true', 'completed', 0, " + now + ", 1, " + now + ", " + now + ")");
+        }
+        try (JobStore store = SqliteJobStore.open(file, Clock.systemUTC())) {
+            var waiting = store.waiting().join();
+            assertEquals(java.util.Map.of(Readiness.HELD, 0L, Readiness.NOT_DUE, 1L, Readiness.DUE, 1L),
+                    waiting.get(JobState.PENDING));
+            assertEquals(java.util.Map.of(Readiness.HELD, 0L, Readiness.NOT_DUE, 1L, Readiness.DUE, 0L),
+                    waiting.get(JobState.FAILED));
+            Job later = store.find("later").join().orElseThrow().job();
+            assertEquals(null, later.cwd());
+            assertTrue(later.env().isEmpty() && later.labels().isEmpty() && !later.held());
+            assertEquals(List.of("due"), store.claim("n", 10).join().stream().map(r -> r.id()).toList());
+            store.change(JobAction.HOLD, "later").join();
+            assertEquals(1L, store.waiting().join().get(JobState.PENDING).get(Readiness.HELD));
+        }
     }
 
     @Test

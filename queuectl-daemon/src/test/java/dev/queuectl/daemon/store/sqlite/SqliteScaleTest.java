@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuectl.daemon.ShortTempDir;
 import dev.queuectl.daemon.TestClock;
+import dev.queuectl.daemon.job.JobCriteria;
+import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.JobStoreScaleContract;
 import java.nio.file.Path;
@@ -14,6 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 
 /** A million lived-in jobs in a real SQLite file; the plans are SQLite's own EXPLAIN QUERY PLAN. */
@@ -37,7 +41,14 @@ class SqliteScaleTest extends JobStoreScaleContract {
             assertIndexed(c, JobSql.CLAIMABLE, "jobs_ready", 1);
             assertIndexed(c, JobSql.PROMOTE, "jobs_waiting", 1L);
             assertIndexed(c, JobSql.NEXT_DUE, "jobs_waiting");
-            assertIndexed(c, JobSql.LIST_STATE_OLDEST, "jobs_state_seq", "dead", 100);
+            assertIndexed(c, JobListing.query(new CriteriaSql(JobCriteria.inStates(Set.of(JobState.DEAD))), false),
+                    "jobs_state_seq", 1, JobListing.WINDOW, 100);
+            String labelled = JobListing.query(new CriteriaSql(new JobCriteria(Set.of(JobState.PENDING),
+                    Map.of("kind", "even"), null, null, null)), true);
+            assertIndexed(c, labelled, "job_labels_value", 1, JobListing.WINDOW, "kind", "even", 1, JobListing.WINDOW,
+                    100);
+            assertIndexed(c, JobSql.idsWithPrefix(" AND +state IN ('dead')"), "sqlite_autoindex_jobs_1", "12",
+                    JobSql.prefixEnd("12"), 50);
             assertIndexed(c, JobSql.IN_PROGRESS_OF_NODE, "jobs_state_seq", "n");
             String plan = plan(c, JobSql.COUNTS);
             assertFalse(plan.contains("jobs"), "counts read state_counts, not the jobs: " + plan);
