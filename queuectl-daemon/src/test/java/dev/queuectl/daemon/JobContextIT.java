@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuectl.protocol.ProtocolVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,7 +116,7 @@ class JobContextIT {
         Map<String, Object> status = c.ok("{\"op\":\"status\"}");
         assertEquals(Map.of("held", 1L, "not_due", 1L, "due", 1L),
                 ((Map<String, Object>) status.get("waiting")).get("pending"));
-        assertEquals(3L, status.get("protocol"));
+        assertEquals((long) ProtocolVersion.CURRENT, status.get("protocol"));
         assertEquals("INVALID_STATE", RawClient.errorCode(c.call("{\"op\":\"hold\",\"id\":\"kept\"}")));
         c.ok("{\"op\":\"worker_start\"}");
         awaitState(c, "due", "completed", Duration.ofSeconds(10));
