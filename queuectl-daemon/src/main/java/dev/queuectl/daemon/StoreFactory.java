@@ -36,7 +36,7 @@ final class StoreFactory {
             case SQLITE:
                 return SqliteJobStore.open(settings.databaseFile(), clock, health);
             case POSTGRESQL:
-                return PostgresJobStore.open(postgresOptions(settings, env), clock, node);
+                return PostgresJobStore.open(postgresOptions(settings, env), clock, node, health);
             default:
                 throw new IllegalStateException("no backend for " + location);
         }

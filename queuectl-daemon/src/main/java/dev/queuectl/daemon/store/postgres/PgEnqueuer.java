@@ -1,5 +1,7 @@
 package dev.queuectl.daemon.store.postgres;
 
+import dev.queuectl.daemon.health.Health;
+import dev.queuectl.daemon.health.Loop;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.store.StoreException;
 import java.sql.SQLException;
@@ -39,15 +41,24 @@ final class PgEnqueuer implements AutoCloseable {
     private final Consumer<Integer> committed;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final Loop turns;
     private volatile boolean closed;
 
-    /** @param committed told how many jobs each transaction inserted, after its commit */
-    PgEnqueuer(PgDatabase db, Clock clock, Consumer<Integer> committed) {
+    /**
+     * @param committed told how many jobs each transaction inserted, after its commit
+     * @param health    where the enqueuer reports its turns, as the daemon's store writer loop
+     */
+    PgEnqueuer(PgDatabase db, Clock clock, Consumer<Integer> committed, Health health) {
         this.db = db;
         this.clock = clock;
         this.committed = committed;
         this.thread = new Thread(this::loop, "queuectl-pg-enqueue");
         this.thread.setDaemon(true);
+        this.turns = health.loop(Loop.STORE_WRITER, thread::isAlive);
+        this.thread.setUncaughtExceptionHandler((t, e) -> {
+            refuseEverything();
+            turns.died(e);
+        });
         this.thread.start();
     }
 
@@ -75,13 +86,32 @@ final class PgEnqueuer implements AutoCloseable {
                 rows += t.jobs.size();
             }
             boolean stop = batch.remove(STOP);
-            if (!batch.isEmpty()) {
-                run(batch);
+            if (!batch.isEmpty() && !turn(batch)) {
+                refuseEverything();
+                return;
             }
             batch.clear();
             if (stop) {
                 return;
             }
+        }
+    }
+
+    /**
+     * One batch as a turn of the loop. An unexpected failure fails the batch's requests and the
+     * enqueuer goes on; false after an {@link Error}: it stops (the daemon with it).
+     */
+    private boolean turn(List<Task> batch) {
+        try {
+            turns.begin(null);
+            run(batch);
+            turns.end();
+            return true;
+        } catch (RuntimeException | Error e) {
+            for (Task t : batch) {
+                t.future.completeExceptionally(e);
+            }
+            return turns.failed(null, e);
         }
     }
 
@@ -129,6 +159,14 @@ final class PgEnqueuer implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** After a fatal failure: every request waiting, and every later one, is refused at once. */
+    private void refuseEverything() {
+        closed = true;
+        for (Task left; (left = queue.poll()) != null; ) {
+            left.future.completeExceptionally(PgErrors.closed());
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.queuectl.daemon.store.postgres;
 
+import dev.queuectl.daemon.health.Health;
+import dev.queuectl.daemon.health.TurnObserver;
 import dev.queuectl.daemon.job.BulkCursor;
 import dev.queuectl.daemon.job.BulkPreview;
 import dev.queuectl.daemon.job.BulkStep;
@@ -46,12 +48,12 @@ public final class PostgresJobStore implements JobStore {
     private final PgOutput output;
     private final PgStarts starts;
 
-    private PostgresJobStore(PgDatabase db, Clock clock, String node) {
+    private PostgresJobStore(PgDatabase db, Clock clock, String node, Health health) {
         this.db = db;
         this.clock = clock;
         this.node = node;
         this.cluster = new PgCluster(db, node);
-        this.enqueuer = new PgEnqueuer(db, clock, cluster::enqueued);
+        this.enqueuer = new PgEnqueuer(db, clock, cluster::enqueued, health);
         this.output = new PgOutput(db);
         this.starts = new PgStarts(db);
     }
@@ -61,7 +63,12 @@ public final class PostgresJobStore implements JobStore {
      * {@link dev.queuectl.daemon.store.StoreOpenException} says why it cannot.
      */
     public static PostgresJobStore open(PgOptions options, Clock clock, String node) {
-        return new PostgresJobStore(PgDatabase.open(options), clock, node);
+        return open(options, clock, node, new Health(clock, TurnObserver.NONE));
+    }
+
+    /** Opens the store, its enqueuer reporting to {@code health} as the daemon's store writer loop. */
+    public static PostgresJobStore open(PgOptions options, Clock clock, String node, Health health) {
+        return new PostgresJobStore(PgDatabase.open(options), clock, node, health);
     }
 
     /** The cluster side of this store: nodes, leases, wake-ups, cancel requests. */
