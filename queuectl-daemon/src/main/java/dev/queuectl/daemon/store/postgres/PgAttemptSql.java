@@ -16,10 +16,16 @@ final class PgAttemptSql {
     static final String FINISH = "UPDATE attempts SET finished_at = ?, outcome = ?, exit_code = ?, error = ?,"
             + " output_dropped = ? WHERE job_seq = ? AND number = ? AND outcome IS NULL";
 
-    /** The end of a run whose start was never recorded (it could not start, or a crash came first). */
+    /**
+     * The end of a run whose start was not recorded yet (it could not start, a crash came first,
+     * or its start is being written by another transaction right now: then this waits for it and
+     * completes the row it wrote).
+     */
     static final String FINISH_UNSTARTED = "INSERT INTO attempts (job_seq, number, node, started_at, finished_at,"
             + " outcome, exit_code, error, output_dropped) SELECT seq, ?, node, coalesce(started_at, ?), ?, ?, ?, ?, ?"
-            + " FROM jobs WHERE seq = ? ON CONFLICT DO NOTHING";
+            + " FROM jobs WHERE seq = ? ON CONFLICT (job_seq, number) DO UPDATE SET finished_at = excluded.finished_at,"
+            + " outcome = excluded.outcome, exit_code = excluded.exit_code, error = excluded.error,"
+            + " output_dropped = excluded.output_dropped WHERE attempts.outcome IS NULL";
 
     static final String OUTPUT_DROPPED = "SELECT output_dropped FROM attempts WHERE job_seq = ? AND number = ?";
 

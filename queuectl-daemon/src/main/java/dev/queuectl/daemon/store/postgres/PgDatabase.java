@@ -96,6 +96,9 @@ final class PgDatabase implements AutoCloseable {
             p.setProperty("password", options.password());
         }
         p.putIfAbsent("ApplicationName", "queuectld");
+        // A server error's detail may quote a row ("Failing row contains ..."), and a job's
+        // environment may hold secrets: errors, logs and answers carry the message only.
+        p.setProperty("logServerErrorDetail", "false");
         p.putIfAbsent("connectTimeout", "5");
         p.putIfAbsent("socketTimeout", "30");
         p.putIfAbsent("tcpKeepAlive", "true");

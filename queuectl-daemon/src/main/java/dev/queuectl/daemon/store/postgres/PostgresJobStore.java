@@ -138,7 +138,11 @@ public final class PostgresJobStore implements JobStore {
         if (cluster.fenced(node)) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return db.write(tx -> PgRuns.claim(tx, node, max, clock.millis()));
+        List<RunStart> batch = starts.take(); // queued run starts ride along
+        return db.write(tx -> {
+            PgStarts.write(tx, batch);
+            return PgRuns.claim(tx, node, max, clock.millis());
+        });
     }
 
     /** Queued: written with the next write about runs, or alone within a few milliseconds ({@link PgStarts}). */
