@@ -96,7 +96,8 @@ final class ReadmeTranscripts {
     private static final List<Pattern> BLANKS = List.of(
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?( ?(Z|[+-]\\d{2}:?\\d{2}))?"),
             Pattern.compile("\\b\\d+(\\.\\d+)?ms\\b"),
-            Pattern.compile("\\b\\d+\\.\\d+s\\b"),
+            Pattern.compile("\\b\\d+(\\.\\d+)?s\\b"),
+            Pattern.compile("(?<=^runs ).+"), // a cgroup where the daemon may create one, else the marker scan
             Pattern.compile("(?<=\\bup )\\S+"),
             Pattern.compile("(?<=\\(in )[^)]*(?=\\))"),
             Pattern.compile("(?<=\\bpid )\\d+"),

@@ -50,6 +50,10 @@ class ReadmeTranscriptsTest {
                 ReadmeTranscripts.normalize("  1  2026-12-01 08:00:01+01:00  12ms  failed"));
         assertEquals(ReadmeTranscripts.normalize("queuectld 0.1 (protocol 2), pid 25978, up 4.1s"),
                 ReadmeTranscripts.normalize("queuectld 0.1 (protocol 2), pid 7, up 10.3s"));
+        assertEquals(ReadmeTranscripts.normalize("  last minute  5  11  162ms  2s"),
+                ReadmeTranscripts.normalize("  last minute  5  11  190ms  3.1s"));
+        assertEquals(ReadmeTranscripts.normalize("runs      each in a cgroup of its own under /sys/fs/cgroup/unified/queuectld-ae5e727f17de"),
+                ReadmeTranscripts.normalize("runs      in their process group, found by marker (no cgroup v2 here)"));
         assertNotEquals(ReadmeTranscripts.normalize("backoff_max = 10m"), ReadmeTranscripts.normalize("backoff_max = 1h"));
         assertNotEquals(ReadmeTranscripts.normalize("state: dead"), ReadmeTranscripts.normalize("state: failed"));
     }

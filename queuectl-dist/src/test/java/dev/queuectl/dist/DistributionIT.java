@@ -93,7 +93,7 @@ class DistributionIT {
             Result status = queuectl(socket, "status", "--json");
             assertTrue(status.out.contains("\"completed\":1"), status.toString());
             Result completion = queuectl(socket, "completion", "bash");
-            assertTrue(completion.out.contains("complete -F _complete_queuectl"), completion.toString());
+            assertTrue(completion.out.contains("complete -F _queuectl queuectl"), completion.toString());
         } finally {
             Result drained = queuectl(socket, "drain");
             assertEquals(0, drained.code, drained.toString());
