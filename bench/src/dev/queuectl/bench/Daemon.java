@@ -19,18 +19,25 @@ final class Daemon implements AutoCloseable {
     private final Path dataDir;
     private final Path socket;
     private final long pid;
+    private final int httpPort;
     private boolean stopped;
 
-    private Daemon(BenchContext ctx, Path dataDir, Path socket, long pid) {
+    private Daemon(BenchContext ctx, Path dataDir, Path socket, long pid, int httpPort) {
         this.ctx = ctx;
         this.dataDir = dataDir;
         this.socket = socket;
         this.pid = pid;
+        this.httpPort = httpPort;
     }
 
     /** Starts a daemon whose data dir and socket live in {@code dir} (created if need be). */
     static Daemon start(BenchContext ctx, Path dir) throws IOException, InterruptedException {
-        return start(ctx, dataDirOf(dir), dir.resolve("s"));
+        return start(ctx, dataDirOf(dir), dir.resolve("s"), false, List.of());
+    }
+
+    /** The same, with its HTTP listener (dashboard and API) on a free loopback port. */
+    static Daemon startWithHttp(BenchContext ctx, Path dir) throws IOException, InterruptedException {
+        return start(ctx, dataDirOf(dir), dir.resolve("s"), true, List.of());
     }
 
     /** The data dir {@link #start(BenchContext, Path)} uses in {@code dir}. */
@@ -39,15 +46,15 @@ final class Daemon implements AutoCloseable {
     }
 
     static Daemon start(BenchContext ctx, Path dataDir, Path socket) throws IOException, InterruptedException {
-        return start(ctx, dataDir, socket, List.of());
+        return start(ctx, dataDir, socket, false, List.of());
     }
 
     /** A daemon in {@code dir} with extra flags (another store, say). */
     static Daemon start(BenchContext ctx, Path dir, List<String> flags) throws IOException, InterruptedException {
-        return start(ctx, dataDirOf(dir), dir.resolve("s"), flags);
+        return start(ctx, dataDirOf(dir), dir.resolve("s"), false, flags);
     }
 
-    static Daemon start(BenchContext ctx, Path dataDir, Path socket, List<String> flags)
+    private static Daemon start(BenchContext ctx, Path dataDir, Path socket, boolean http, List<String> flags)
             throws IOException, InterruptedException {
         Files.createDirectories(socket.getParent());
         Path config = socket.getParent().resolve("empty.conf");
@@ -55,8 +62,12 @@ final class Daemon implements AutoCloseable {
             Files.createFile(config);
         }
         long t0 = System.nanoTime();
+        int httpPort = http ? freePort() : -1;
         List<String> cmd = new java.util.ArrayList<>(List.of(ctx.root().resolve("bin/queuectld").toString(), "--detach",
                 "--data-dir", dataDir.toString(), "--socket", socket.toString(), "--config", config.toString()));
+        if (http) {
+            cmd.addAll(List.of("--http-listen", "127.0.0.1:" + httpPort, "--http-max-event-streams", "256"));
+        }
         cmd.addAll(flags);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         ctx.cleanEnvironment(pb.environment());
@@ -76,13 +87,32 @@ final class Daemon implements AutoCloseable {
         }
         BenchContext.progress(String.format(java.util.Locale.ROOT, "queuectld pid %d started in %.1f s", pid,
                 (System.nanoTime() - t0) / 1e9));
-        Daemon d = new Daemon(ctx, dataDir, socket, pid);
+        Daemon d = new Daemon(ctx, dataDir, socket, pid, httpPort);
         ctx.register(d);
         return d;
     }
 
     Path socket() {
         return socket;
+    }
+
+    /** The HTTP listener's port, or -1 without one. */
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** The dashboard's read-write token, asked for over the socket as {@code queuectl dashboard --token} does. */
+    String token() throws IOException {
+        try (WireConnection c = connect()) {
+            String url = (String) c.callObject("{\"op\":\"dashboard\"}").get("url");
+            return url.substring(url.indexOf("token=") + "token=".length());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
 

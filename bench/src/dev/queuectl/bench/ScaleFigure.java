@@ -44,7 +44,8 @@ final class ScaleFigure implements Figure {
     }
 
     /** Medians in ms, and the daemon's RSS in bytes after them. */
-    private record Measured(double status, double list, double show, double claim, long rss) {
+    private record Measured(double status, double list, double show, double claim, long rss, double overview,
+                            double jobsPage, long rssAfterApi) {
     }
 
     @Override
@@ -55,7 +56,7 @@ final class ScaleFigure implements Figure {
         BenchContext.progress("figure 5: near-empty store");
         Measured small;
         Path smallDir = ctx.dir("f5e");
-        try (Daemon d = Daemon.start(ctx, smallDir); WireConnection c = d.connect()) {
+        try (Daemon d = Daemon.startWithHttp(ctx, smallDir); WireConnection c = d.connect()) {
             c.call(Requests.enqueue("true", "show-me"));
             c.call(Requests.waitFor("show-me", "60s"));
             Instant later = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
@@ -78,7 +79,7 @@ final class ScaleFigure implements Figure {
         BenchContext.progress("figure 5: starting on the " + total + "-job store");
         Measured big;
         t0 = System.nanoTime();
-        try (Daemon d = Daemon.start(ctx, bigDir)) {
+        try (Daemon d = Daemon.startWithHttp(ctx, bigDir)) {
             double restartSeconds = (System.nanoTime() - t0) / 1e9;
             try (WireConnection c = d.connect()) {
                 c.call(Requests.WORKER_START);
@@ -109,11 +110,21 @@ final class ScaleFigure implements Figure {
                 "idle `java Hello`, daemon JVM flags", Target.atMost(96 * 1024 * 1024, Unit.BYTES)));
         out.add(Row.of("5f. daemon RSS after the measurements, " + sz + " jobs", big.rss, Unit.BYTES, helloRss,
                 "idle `java Hello`, daemon JVM flags", Target.atMost(256 * 1024 * 1024, Unit.BYTES)));
+        out.add(Row.of("5g. API: overview page's requests (status, stats, oldest pending), " + sz + " jobs", big.overview,
+                Unit.MS, small.overview, base, twice));
+        out.add(Row.of("5h. API: jobs page (100 newest), " + sz + " jobs", big.jobsPage, Unit.MS, small.jobsPage, base,
+                twice));
+        out.add(Row.of("5i. daemon RSS after the API requests, near-empty store", small.rssAfterApi, Unit.BYTES, helloRss,
+                "idle `java Hello`, daemon JVM flags", Target.atMost(96 * 1024 * 1024, Unit.BYTES)));
         ctx.note("Figure 5: the near-empty baseline store holds one completed job (the one `show` reads) and "
                 + SMALL_STORE_PENDING + " pending jobs not due for 30 days (so `list` returns a full page of 100 there too);"
                 + " medians of " + ctx.sizes().scaleReps() + " round trips each (5 warm-up), claim = median of "
                 + ctx.sizes().scaleClaimReps() + " dispatch latencies as in figure 4. RSS = VmRSS of /proc/PID/status"
-                + " (MiB); its baseline is a trivial `java Hello` sleeping, started with the daemon launcher's JVM flags.");
+                + " (MiB); its baseline is a trivial `java Hello` sleeping, started with the daemon launcher's JVM flags."
+                + " 5g/5h: medians over one keep-alive HTTP connection with the bearer token (JDK HttpClient); 5g is"
+                + " the sum of the overview page's three requests, GET /api/v1/status, /api/v1/stats and"
+                + " /api/v1/jobs?state=pending&limit=1; 5h is GET /api/v1/jobs?limit=100&newest_first=true. Both daemons"
+                + " run with the HTTP listener on; 5e and 5f are read before any API request, 5i after them.");
     }
 
     private static Measured measure(BenchContext ctx, Daemon d, WireConnection c, Path dir, String showId)
@@ -137,8 +148,23 @@ final class ScaleFigure implements Figure {
         }
         long[] claim = DispatchProbe.viaDaemon(c, dir.resolve("t"), "claim-", 3, ctx.sizes().scaleClaimReps());
         Thread.sleep(1000); // let the daemon settle before reading its RSS
+        long rss = d.rssBytes();
+        // The API's figures come after the socket's RSS: the listener is on throughout, used only now.
+        HttpProbe http = new HttpProbe(d.httpPort(), d.token());
+        long[] overview = new long[reps];
+        long[] jobsPage = new long[reps];
+        for (int i = 0; i < warm + reps; i++) {
+            long o = http.overview();
+            long j = http.jobsPage();
+            if (i >= warm) {
+                overview[i - warm] = o;
+                jobsPage[i - warm] = j;
+            }
+        }
+        Thread.sleep(1000);
         return new Measured(Stats.nanosAsMillis(status).median(), Stats.nanosAsMillis(lists).median(),
-                Stats.nanosAsMillis(shows).median(), Stats.nanosAsMillis(claim).median(), d.rssBytes());
+                Stats.nanosAsMillis(shows).median(), Stats.nanosAsMillis(claim).median(), rss,
+                Stats.nanosAsMillis(overview).median(), Stats.nanosAsMillis(jobsPage).median(), d.rssBytes());
     }
 
     /** One request and its answer; fails on a refusal. Returns the round trip in ns. */

@@ -22,6 +22,12 @@ enum Unit {
             return String.format(Locale.ROOT, "%.2f", v);
         }
     },
+    MICROS_PER_JOB {
+        @Override
+        String format(double v) {
+            return String.format(Locale.ROOT, "%,.0f µs/job", v);
+        }
+    },
     BYTES {
         @Override
         String format(double v) {

@@ -7,6 +7,7 @@ import dev.queuectl.client.command.ConfigSetCommand;
 import dev.queuectl.client.command.ConfigShowCommand;
 import dev.queuectl.client.command.CancelCommand;
 import dev.queuectl.client.command.CompleteCommand;
+import dev.queuectl.client.command.DashboardCommand;
 import dev.queuectl.client.command.DlqListCommand;
 import dev.queuectl.client.command.DlqPurgeCommand;
 import dev.queuectl.client.command.DlqRetryCommand;
@@ -97,6 +98,7 @@ public final class Cli {
             case "prune": return line(new PruneCommand(c));
             case "metrics": return line(new MetricsCommand(c));
             case "drain": return line(new DrainCommand(c));
+            case "dashboard": return line(new DashboardCommand(c));
             case "completion": return line(new CompletionCommand());
             case "help": return line(new HelpCommand());
             case "__complete": return line(new CompleteCommand(c));
@@ -125,8 +127,8 @@ public final class Cli {
 
     /** The top-level commands, in the order {@code queuectl --help} lists them. */
     static final List<String> COMMANDS = List.of("enqueue", "show", "list", "status", "logs", "wait", "cancel", "rerun",
-            "edit", "hold", "release", "dlq", "worker", "config", "prune", "metrics", "drain", "completion", "help",
-            "__complete");
+            "edit", "hold", "release", "dlq", "worker", "config", "prune", "metrics", "dashboard", "drain", "completion",
+            "help", "__complete");
 
     /**
      * Builds the command line for {@code args}. Only the command being run is built (each model

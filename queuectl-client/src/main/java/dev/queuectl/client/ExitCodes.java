@@ -48,6 +48,7 @@ public final class ExitCodes {
             case INVALID_STATE:
                 return CONFLICT;
             case PERMISSION_DENIED:
+            case UNAUTHENTICATED:
             case UNAVAILABLE:
                 return UNAVAILABLE;
             default:

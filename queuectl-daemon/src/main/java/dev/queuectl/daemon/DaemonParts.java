@@ -1,5 +1,6 @@
 package dev.queuectl.daemon;
 
+import dev.queuectl.daemon.access.DashboardAccess;
 import dev.queuectl.daemon.config.DaemonSettings;
 import dev.queuectl.daemon.config.RuntimeSettings;
 import dev.queuectl.daemon.engine.DrainSummary;
@@ -15,10 +16,12 @@ import dev.queuectl.daemon.event.JobEvent;
 import dev.queuectl.daemon.health.Health;
 import dev.queuectl.daemon.health.SupervisedTimer;
 import dev.queuectl.daemon.metrics.QueueMetrics;
+import dev.queuectl.daemon.metrics.RunHistory;
 import dev.queuectl.daemon.metrics.RunStats;
 import dev.queuectl.daemon.server.EventLoops;
 import dev.queuectl.daemon.service.DaemonIdentity;
 import dev.queuectl.daemon.service.QueueService;
+import dev.queuectl.daemon.service.RunHistoryKeeper;
 import dev.queuectl.daemon.service.ServiceContext;
 import dev.queuectl.daemon.service.Waiters;
 import dev.queuectl.daemon.store.JobStore;
@@ -45,6 +48,9 @@ final class DaemonParts implements AutoCloseable {
     private final EventBus events;
     private final QueueMetrics metrics;
     private final RunStats stats;
+    private final RunHistory history;
+    private final RunHistoryKeeper historyKeeper;
+    private final DashboardAccess access;
     private final Engine engine;
     private final Retention retention;
     private final OutputFiles outputs;
@@ -61,18 +67,22 @@ final class DaemonParts implements AutoCloseable {
     }
 
     private DaemonParts(DaemonSettings settings, Basics basics, JobStore store, RuntimeSettings runtime,
-                        ProcessLauncher launcher, Containment containment) {
+                        ProcessLauncher launcher, Containment containment, DashboardAccess access) {
         Clock clock = basics.clock();
         String node = basics.node();
         this.clock = clock;
         this.health = basics.health();
         this.store = store;
         this.runtime = runtime;
+        this.access = access;
         this.events = new EventBus();
         this.metrics = QueueMetrics.create();
         this.stats = new RunStats(clock);
+        this.history = new RunHistory(clock, node);
+        this.historyKeeper = new RunHistoryKeeper(history, store, clock, node);
         events.subscribe(metrics::on);
         events.subscribe(stats::on);
+        events.subscribe(history::on);
         runtime.onChange(c -> events.publish(new JobEvent.ConfigChanged()));
         this.timer = new SupervisedTimer(basics.health());
         AtomicInteger n = new AtomicInteger();
@@ -98,6 +108,15 @@ final class DaemonParts implements AutoCloseable {
      * Its loops report to {@code health}.
      */
     static DaemonParts create(DaemonSettings settings, Clock clock, String node, Health health) {
+        DashboardAccess access = null;
+        if (settings.httpListen() != null) {
+            try {
+                access = DashboardAccess.open(settings.dataDir());
+            } catch (IOException e) {
+                throw new DaemonStartException("cannot read or create the dashboard tokens in " + settings.dataDir()
+                        + ": " + e.getMessage(), e);
+            }
+        }
         ProcessLauncher launcher = ProcessLauncher.forHost(settings.dataDir().resolve("lib"));
         Containment containment;
         try {
@@ -115,7 +134,10 @@ final class DaemonParts implements AutoCloseable {
         }
         try {
             RuntimeSettings runtime = RuntimeSettings.load(store, Runtime.getRuntime().availableProcessors());
-            return new DaemonParts(settings, new Basics(clock, node, health), store, runtime, launcher, containment);
+            DaemonParts parts = new DaemonParts(settings, new Basics(clock, node, health), store, runtime, launcher,
+                    containment, access);
+            parts.historyKeeper.restore();
+            return parts;
         } catch (RuntimeException e) {
             store.close();
             containment.close();
@@ -132,9 +154,10 @@ final class DaemonParts implements AutoCloseable {
         Waiters waiters = new Waiters();
         events.subscribe(waiters::on);
         service = new QueueService(new ServiceContext(store, runtime, clock, identity, engine, events, outputs,
-                retention, waiters, timer, metrics, stats, health, shutdown));
+                retention, waiters, timer, metrics, stats, health, history, access, shutdown));
         engine.start();
         retention.schedule(timer);
+        historyKeeper.schedule(timer);
     }
 
     QueueService service() {
@@ -149,6 +172,22 @@ final class DaemonParts implements AutoCloseable {
         return loops;
     }
 
+    EventBus events() {
+        return events;
+    }
+
+    QueueMetrics metrics() {
+        return metrics;
+    }
+
+    DashboardAccess access() {
+        return access;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     DaemonIdentity identity() {
         return identity;
     }
@@ -160,6 +199,7 @@ final class DaemonParts implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        historyKeeper.close();
         if (service != null) {
             store.cluster().leave();
         }

@@ -7,6 +7,8 @@ import dev.queuectl.daemon.health.FatalFailure;
 import dev.queuectl.daemon.health.Health;
 import dev.queuectl.daemon.health.TurnObserver;
 import dev.queuectl.daemon.server.SocketServer;
+import dev.queuectl.daemon.server.http.HttpOptions;
+import dev.queuectl.daemon.server.http.HttpParts;
 import dev.queuectl.daemon.server.http.HttpServer;
 import dev.queuectl.daemon.store.StoreOpenException;
 import dev.queuectl.protocol.Durations;
@@ -46,6 +48,7 @@ public final class QueueDaemon implements AutoCloseable {
     private final DaemonParts parts;
     private SocketServer server;
     private HttpServer http;
+    private HttpServer metricsHttp;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final SystemdNotify systemd = new SystemdNotify(System.getenv());
@@ -92,8 +95,14 @@ public final class QueueDaemon implements AutoCloseable {
             parts.start(daemon::shutdown);
             QueueDaemon self = daemon;
             parts.health().fatalFailure().thenAccept(f -> self.shutdown(null));
+            HttpParts httpParts = new HttpParts(parts.service(), parts.access(), parts.events(), parts.metrics(),
+                    parts.clock());
+            if (settings.httpListen() != null) {
+                daemon.http = HttpServer.start(parts.loops(), HttpOptions.dashboard(settings), httpParts);
+            }
             if (settings.metricsListen() != null) {
-                daemon.http = HttpServer.start(parts.loops(), settings.metricsListen(), parts.service());
+                daemon.metricsHttp = HttpServer.start(parts.loops(), HttpOptions.metricsOnly(settings.metricsListen()),
+                        httpParts);
             }
             daemon.server = SocketServer.start(parts.loops(), settings.socket(), settings.socketGroup(),
                     settings.maxRequestBytes(), settings.maxConnections(), parts.service());
@@ -103,8 +112,9 @@ public final class QueueDaemon implements AutoCloseable {
             daemon.systemd.ready("serving on " + settings.socket());
             return daemon;
         } catch (RuntimeException | IOException e) {
-            if (daemon != null && daemon.http != null) {
-                daemon.http.close();
+            if (daemon != null) {
+                closeQuietly(daemon.http);
+                closeQuietly(daemon.metricsHttp);
             }
             if (parts != null) {
                 parts.close();
@@ -166,8 +176,13 @@ public final class QueueDaemon implements AutoCloseable {
         return parts.identity().node();
     }
 
-    /** The port of the HTTP listener, or -1 when it is off. */
+    /** The port of the metrics-listen listener, or -1 when it is off. */
     public int metricsPort() {
+        return metricsHttp == null ? -1 : metricsHttp.port();
+    }
+
+    /** The port of the dashboard and API listener (http-listen), or -1 when it is off. */
+    public int httpPort() {
         return http == null ? -1 : http.port();
     }
 
@@ -189,6 +204,7 @@ public final class QueueDaemon implements AutoCloseable {
                 DrainSummary r = shutdown.exceptionally(e -> new DrainSummary(0, 0)).join();
                 log.info("drained: {} job(s) finished, {} interrupted", r.finished(), r.interrupted());
                 closeQuietly(http);
+                closeQuietly(metricsHttp);
                 closeQuietly(server);
                 closeQuietly(parts);
                 closeQuietly(socketLock);

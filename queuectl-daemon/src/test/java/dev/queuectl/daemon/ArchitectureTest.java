@@ -110,13 +110,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDashboardSecretsStandAlone() throws IOException {
+        assertNone("access", "(?!daemon\\.access\\b).*", "access/ keeps the dashboard's tokens and knows nothing else");
+    }
+
+    @Test
     void metricsListenToEventsOnly() throws IOException {
         assertNone("metrics", "daemon\\.(engine|service|server|store)\\b.*", "metrics/ hears the event stream");
     }
 
     @Test
     void onlyTheWiringKnowsTheBackends() throws IOException {
-        for (String dir : List.of("engine", "service", "server", "config", "metrics", "event", "job")) {
+        for (String dir : List.of("engine", "service", "server", "config", "metrics", "event", "job", "access")) {
             assertNone(dir, "daemon\\.store\\.(sqlite|postgres)\\b.*", dir + "/ must not name a store backend");
         }
     }

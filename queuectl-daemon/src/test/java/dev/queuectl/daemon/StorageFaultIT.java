@@ -65,7 +65,8 @@ class StorageFaultIT {
 
     @Test
     void aFullDiskRefusesWritesClearlyAndRecoversWhenSpaceReturns() throws Exception {
-        DaemonSettings settings = DaemonSettings.of(data, root.resolve("d.sock"));
+        DaemonSettings settings = DaemonSettings.of(data, root.resolve("d.sock")).withHttpListen(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
         try (QueueDaemon daemon = QueueDaemon.start(settings); RawClient c = new RawClient(settings.socket())) {
             c.ok("{\"op\":\"worker_stop\"}");
             Path gate = root.resolve("gate");
@@ -93,6 +94,11 @@ class StorageFaultIT {
             Files.createFile(gate); // the running job ends while nothing can be written
             assertTrue(c.ok("{\"op\":\"status\"}").containsKey("jobs"), "the daemon keeps serving reads");
             assertEquals("STORAGE_ERROR", RawClient.errorCode(enqueue(c, "still-full")), "and refusing writes");
+            String token = HttpDaemon.tokenOf(c.ok("{\"op\":\"dashboard\"}"));
+            HttpApi.Answer overHttp = new HttpApi(daemon.httpPort()).post("/api/v1/jobs",
+                    "{\"id\":\"over-http\",\"command\":\"echo " + "x".repeat(200) + "\"}", "Authorization", "Bearer " + token);
+            assertEquals(507, overHttp.status(), overHttp.toString());
+            assertEquals("STORAGE_ERROR", overHttp.code());
 
             Files.delete(filler);
             await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(enqueue(c, "again" + System.nanoTime()).get("ok")));

@@ -19,8 +19,10 @@ public enum ErrorCode {
     DUPLICATE_ID,
     /** The job's state does not allow the operation (for example retrying a job that is not dead). */
     INVALID_STATE,
-    /** The connecting user may not use this daemon. */
+    /** The connecting user may not use this daemon, or a read-only session tried to change something. */
     PERMISSION_DENIED,
+    /** HTTP only: the request carries no valid session cookie or token (see {@code queuectl dashboard}). */
+    UNAUTHENTICATED,
     /** The daemon cannot take the request now (shutting down, too many connections). */
     UNAVAILABLE,
     /** The store could not durably write (disk full, read-only, I/O error); nothing was changed. */

@@ -16,10 +16,12 @@ public final class ProtocolVersion {
      * take several ids or a filter, with {@code dry_run}; {@code list} takes filters and pages with
      * a cursor; {@code enqueue} takes {@code if_absent}; {@code show} takes {@code show_env};
      * {@code status} reports {@code waiting}.
-     * 5: {@code status} lists {@code nodes}, every daemon sharing the store (PostgreSQL), and each
+     * 5: ops {@code stats} (run statistics over time) and {@code dashboard} (the HTTP login link);
+     * error code {@code UNAUTHENTICATED} (HTTP only).
+     * 6: {@code status} lists {@code nodes}, every daemon sharing the store (PostgreSQL), and each
      * attempt names the {@code node} that ran it.
      */
-    public static final int CURRENT = 5;
+    public static final int CURRENT = 6;
 
     private ProtocolVersion() {
     }

@@ -96,6 +96,11 @@ public final class DaemonSettings {
                 address == null ? "" : "[" + address.getAddress().getHostAddress() + "]:" + address.getPort());
     }
 
+    public DaemonSettings withHttpListen(InetSocketAddress address) {
+        return with(DaemonOption.HTTP_LISTEN,
+                address == null ? "" : "[" + address.getAddress().getHostAddress() + "]:" + address.getPort());
+    }
+
     public DaemonSettings withConfigFile(Path file) {
         return new DaemonSettings(texts, file);
     }
@@ -184,6 +189,29 @@ public final class DaemonSettings {
     /** Loopback address of the HTTP /metrics endpoint, or null when it is off. */
     public InetSocketAddress metricsListen() {
         return (InetSocketAddress) value(DaemonOption.METRICS_LISTEN);
+    }
+
+    /** Address of the HTTP API and dashboard, or null when it is off. */
+    public InetSocketAddress httpListen() {
+        return (InetSocketAddress) value(DaemonOption.HTTP_LISTEN);
+    }
+
+    /** Whether {@link #httpListen()} may be a non-loopback address. */
+    public boolean httpAllowRemote() {
+        return (Boolean) value(DaemonOption.HTTP_ALLOW_REMOTE);
+    }
+
+    /** Whether /metrics on {@link #httpListen()} needs no session from loopback clients. */
+    public boolean httpOpenMetrics() {
+        return (Boolean) value(DaemonOption.HTTP_OPEN_METRICS);
+    }
+
+    public int httpMaxConnections() {
+        return (Integer) value(DaemonOption.HTTP_MAX_CONNECTIONS);
+    }
+
+    public int httpMaxEventStreams() {
+        return (Integer) value(DaemonOption.HTTP_MAX_EVENT_STREAMS);
     }
 
     /** The config file these settings were read from, or null. */

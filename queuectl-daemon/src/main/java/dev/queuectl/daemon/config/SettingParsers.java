@@ -103,6 +103,17 @@ final class SettingParsers {
         return LogFormat.parse(v);
     }
 
+    static Object bool(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("yes") || v.equals("on")) {
+            return Boolean.TRUE;
+        }
+        if (v.equals("false") || v.equals("no") || v.equals("off")) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException("'" + value + "' is not true or false");
+    }
+
     /** {@code auto}, {@code off}, or an absolute path (a cgroup v2 directory, checked at start-up). */
     static Object cgroupRoot(String value) {
         String v = value.trim();
@@ -120,8 +131,23 @@ final class SettingParsers {
         return value.isBlank() ? ABSENT : loopback(value);
     }
 
+    /** An optional {@code host:port} of any address; whether it may be remote is checked at start-up. */
+    static Object optionalAddress(String value) {
+        return value.isBlank() ? ABSENT : address(value);
+    }
+
     /** Parses {@code host:port} and insists on a loopback address: these listeners are not for the network. */
     static InetSocketAddress loopback(String value) {
+        InetSocketAddress a = address(value);
+        if (!a.getAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException(a.getAddress().getHostAddress() + " is not a loopback address; the"
+                    + " daemon listens on 127.0.0.1 or ::1 only");
+        }
+        return a;
+    }
+
+    /** Parses {@code host:port} (an IPv6 address in brackets: {@code [::1]:8765}). */
+    static InetSocketAddress address(String value) {
         String v = value.trim();
         int colon = v.lastIndexOf(':');
         if (colon <= 0) {
@@ -142,10 +168,6 @@ final class SettingParsers {
             address = InetAddress.getByName(host);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("unknown host '" + host + "'");
-        }
-        if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException(host + " is not a loopback address; the daemon listens"
-                    + " on 127.0.0.1 or ::1 only");
         }
         return new InetSocketAddress(address, port);
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
  * {@link QueueMetrics} on a Micrometer Prometheus registry. Meter names follow Prometheus
@@ -117,6 +118,12 @@ final class MicrometerMetrics implements QueueMetrics {
         // A store row may say a job was due aeons ago: saturate rather than overflow.
         Duration age = gauges.oldestPendingAge();
         oldestPendingMillis.set(age.getSeconds() >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : age.toMillis());
+    }
+
+    @Override
+    public void gauge(String name, String description, java.util.function.IntSupplier value) {
+        Gauge.builder(name, value, IntSupplier::getAsInt).description(description).strongReference(true)
+                .register(registry);
     }
 
     @Override

@@ -25,6 +25,12 @@ public interface QueueMetrics {
 
     void update(Gauges gauges);
 
+    /**
+     * Adds a gauge read at every scrape, for parts that count something of their own (the HTTP
+     * listener's connections, say). {@code value} must be thread-safe and quick.
+     */
+    void gauge(String name, String description, java.util.function.IntSupplier value);
+
     /** Prometheus text exposition format 0.0.4. */
     String scrape();
 

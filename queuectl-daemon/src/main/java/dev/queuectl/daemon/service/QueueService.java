@@ -3,6 +3,7 @@ package dev.queuectl.daemon.service;
 import dev.queuectl.daemon.service.handler.CancelHandler;
 import dev.queuectl.daemon.service.handler.CompleteHandler;
 import dev.queuectl.daemon.service.handler.ConfigGetHandler;
+import dev.queuectl.daemon.service.handler.DashboardHandler;
 import dev.queuectl.daemon.service.handler.ConfigSetHandler;
 import dev.queuectl.daemon.service.handler.DlqPurgeHandler;
 import dev.queuectl.daemon.service.handler.DlqRetryHandler;
@@ -18,6 +19,7 @@ import dev.queuectl.daemon.service.handler.PruneHandler;
 import dev.queuectl.daemon.service.handler.ReleaseHandler;
 import dev.queuectl.daemon.service.handler.RerunHandler;
 import dev.queuectl.daemon.service.handler.ShowHandler;
+import dev.queuectl.daemon.service.handler.StatsHandler;
 import dev.queuectl.daemon.service.handler.StatusHandler;
 import dev.queuectl.daemon.service.handler.WaitHandler;
 import dev.queuectl.daemon.service.handler.WorkerStartHandler;
@@ -26,6 +28,7 @@ import dev.queuectl.protocol.request.CancelRequest;
 import dev.queuectl.protocol.request.CompleteRequest;
 import dev.queuectl.protocol.request.ConfigGetRequest;
 import dev.queuectl.protocol.request.ConfigSetRequest;
+import dev.queuectl.protocol.request.DashboardRequest;
 import dev.queuectl.protocol.request.DlqPurgeRequest;
 import dev.queuectl.protocol.request.DlqRetryRequest;
 import dev.queuectl.protocol.request.DrainRequest;
@@ -41,6 +44,7 @@ import dev.queuectl.protocol.request.ReleaseRequest;
 import dev.queuectl.protocol.request.Request;
 import dev.queuectl.protocol.request.RerunRequest;
 import dev.queuectl.protocol.request.ShowRequest;
+import dev.queuectl.protocol.request.StatsRequest;
 import dev.queuectl.protocol.request.StatusRequest;
 import dev.queuectl.protocol.request.WaitRequest;
 import dev.queuectl.protocol.request.WorkerStartRequest;
@@ -75,6 +79,8 @@ public final class QueueService implements RequestHandler {
     private final ReleaseHandler release;
     private final EditHandler edit;
     private final CompleteHandler complete;
+    private final StatsHandler stats;
+    private final DashboardHandler dashboard;
 
     public QueueService(ServiceContext ctx) {
         this.enqueue = new EnqueueHandler(ctx);
@@ -99,6 +105,8 @@ public final class QueueService implements RequestHandler {
         this.release = new ReleaseHandler(ctx);
         this.edit = new EditHandler(ctx);
         this.complete = new CompleteHandler(ctx);
+        this.stats = new StatsHandler(ctx);
+        this.dashboard = new DashboardHandler(ctx);
     }
 
     @Override
@@ -145,6 +153,8 @@ public final class QueueService implements RequestHandler {
             case RELEASE: return release.handle((ReleaseRequest) request);
             case EDIT: return edit.handle((EditRequest) request);
             case COMPLETE: return complete.handle((CompleteRequest) request);
+            case STATS: return stats.handle((StatsRequest) request);
+            case DASHBOARD: return dashboard.handle((DashboardRequest) request);
             default: throw new IllegalStateException("no handler for " + request.op());
         }
     }

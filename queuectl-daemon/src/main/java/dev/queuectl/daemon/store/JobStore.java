@@ -14,6 +14,7 @@ import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.MinuteStats;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.RunEnd;
@@ -183,6 +184,18 @@ public interface JobStore extends ConfigStore, AutoCloseable {
     default java.util.Optional<OutputStore> outputStore() {
         return java.util.Optional.empty();
     }
+    // ---- run statistics ----
+
+    /**
+     * Keeps per-minute run statistics of {@code node}: each given minute replaces what was kept for
+     * the same node and minute, and the node's minutes before {@code dropBefore} are deleted, in one
+     * transaction. Statistics are bookkeeping, not acknowledged data: the commit need not wait for
+     * the disk. Every minute must be {@code node}'s.
+     */
+    CompletableFuture<Void> saveRunStats(String node, List<MinuteStats> minutes, Instant dropBefore);
+
+    /** The per-minute statistics kept for {@code node} from {@code since} on, oldest first. */
+    CompletableFuture<List<MinuteStats>> runStats(String node, Instant since);
 
     /** Applies queued writes, then closes every connection. */
     @Override

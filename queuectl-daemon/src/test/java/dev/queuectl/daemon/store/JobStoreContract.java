@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuectl.daemon.job.Attempt;
 import dev.queuectl.daemon.job.ClaimedRun;
+import dev.queuectl.daemon.job.Histogram;
 import dev.queuectl.daemon.job.InProgressRun;
 import dev.queuectl.daemon.job.JobAction;
 import dev.queuectl.daemon.job.JobCriteria;
 import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobDetails;
 import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.MinuteStats;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
@@ -375,5 +377,51 @@ public abstract class JobStoreContract extends JobContextContract {
         assertTrue(store.nextDue().join().isEmpty());
         assertTrue(store.oldestDue().join().isEmpty());
         assertNull(store.find("x").join().orElse(null));
+    }
+
+    // ---- run statistics ----
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    private static MinuteStats minute(String node, int minutesAfterT0, long completed, long failed, double... runMillis) {
+        long[] runs = new long[Histogram.BINS];
+        for (double ms : runMillis) {
+            runs[Histogram.bin(ms)]++;
+        }
+        long[] waits = new long[Histogram.BINS];
+        waits[Histogram.bin(3)] = completed + failed;
+        return new MinuteStats(node, T0.plus(Duration.ofMinutes(minutesAfterT0)), completed, failed,
+                Histogram.of(waits), Histogram.of(runs));
+    }
+
+    @Test
+    void runStatisticsAreKeptPerNodeAndMinuteAndReadBackOldestFirst() {
+        MinuteStats a2 = minute(NODE, 2, 5, 1, 10, 20, 30, 40, 50, 3_600_000);
+        MinuteStats a1 = minute(NODE, 1, 2, 0, 0.5, 7);
+        store.saveRunStats(NODE, List.of(a2, a1), T0.minus(Duration.ofDays(1))).join();
+        store.saveRunStats("node-b", List.of(minute("node-b", 1, 9, 9)), T0.minus(Duration.ofDays(1))).join();
+        assertEquals(List.of(a1, a2), store.runStats(NODE, T0).join());
+        assertEquals(List.of(a2), store.runStats(NODE, T0.plus(Duration.ofMinutes(2))).join(), "from 'since' on");
+        assertEquals(List.of(minute("node-b", 1, 9, 9)), store.runStats("node-b", T0).join());
+        assertEquals(List.of(), store.runStats("node-c", T0).join());
+    }
+
+    @Test
+    void aSavedMinuteReplacesTheOneKeptBeforeAndOldMinutesAreDropped() {
+        store.saveRunStats(NODE, List.of(minute(NODE, 0, 1, 0, 5), minute(NODE, 1, 1, 0, 5)),
+                T0.minus(Duration.ofDays(1))).join();
+        store.saveRunStats("node-b", List.of(minute("node-b", 0, 4, 0)), T0.minus(Duration.ofDays(1))).join();
+        MinuteStats later = minute(NODE, 1, 3, 2, 5, 6, 7, 8, 9);
+        store.saveRunStats(NODE, List.of(later), T0.plus(Duration.ofMinutes(1))).join();
+        assertEquals(List.of(later), store.runStats(NODE, T0.minus(Duration.ofDays(1))).join(),
+                "minute 1 replaced, minute 0 dropped");
+        assertEquals(1, store.runStats("node-b", T0).join().size(), "another node's minutes are left alone");
+    }
+
+    @Test
+    void statisticsOfAnotherNodeAreRefusedAndChangeNothing() {
+        Throwable t = failure(() -> store.saveRunStats(NODE, List.of(minute("node-b", 0, 1, 0)), T0).join());
+        assertInstanceOf(IllegalArgumentException.class, t);
+        assertEquals(List.of(), store.runStats("node-b", T0.minus(Duration.ofDays(1))).join());
     }
 }

@@ -27,7 +27,9 @@ public enum Op {
     HOLD("hold"),
     RELEASE("release"),
     EDIT("edit"),
-    COMPLETE("complete");
+    COMPLETE("complete"),
+    STATS("stats"),
+    DASHBOARD("dashboard");
 
     private final String wireName;
 
@@ -65,6 +67,8 @@ public enum Op {
             case RELEASE: r = ReleaseRequest.fromJson(fields); break;
             case EDIT: r = EditRequest.fromJson(fields); break;
             case COMPLETE: r = CompleteRequest.fromJson(fields); break;
+            case STATS: r = StatsRequest.fromJson(fields); break;
+            case DASHBOARD: r = DashboardRequest.fromJson(fields); break;
             default: throw new IllegalStateException(name());
         }
         fields.finish();

@@ -9,7 +9,8 @@ import java.util.Map;
 public sealed interface Request permits EnqueueRequest, EnqueueBatchRequest, ShowRequest, ListRequest,
         StatusRequest, ConfigGetRequest, ConfigSetRequest, WorkerStartRequest, WorkerStopRequest, CancelRequest,
         WaitRequest, LogsRequest, DlqRetryRequest, DlqPurgeRequest, DrainRequest, MetricsRequest,
-        PruneRequest, RerunRequest, HoldRequest, ReleaseRequest, EditRequest, CompleteRequest {
+        PruneRequest, RerunRequest, HoldRequest, ReleaseRequest, EditRequest, CompleteRequest,
+        StatsRequest, DashboardRequest {
 
     Op op();
 

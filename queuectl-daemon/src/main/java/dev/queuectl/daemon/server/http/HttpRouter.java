@@ -1,101 +1,133 @@
 package dev.queuectl.daemon.server.http;
 
-import dev.queuectl.daemon.service.RequestHandler;
-import dev.queuectl.protocol.ProtocolException;
-import dev.queuectl.protocol.request.MetricsRequest;
-import dev.queuectl.protocol.result.MetricsResult;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
+import dev.queuectl.protocol.ErrorCode;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 
 /**
- * Routes HTTP requests to the service. Stateless, so one instance serves every connection. It
- * runs on event-loop threads and never blocks them: the service's future completes elsewhere and
- * the answer is written back on the channel's own loop.
+ * The front of the HTTP listener: checks the Host, then sends each request to the login page,
+ * the static assets, {@code /metrics}, the API or a page, after the {@link Guard} has said who
+ * asks and, for anything that changes state, that it comes from this origin. A listener for
+ * {@code /metrics} only (the older {@code metrics-listen}) serves nothing else. Stateless; runs on
+ * event loops.
  */
-@ChannelHandler.Sharable
-final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
-    private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
-    private static final String TEXT = "text/plain; charset=utf-8";
+final class HttpRouter {
+    private final HttpOptions options;
+    private final Guard guard;
+    private final Pages pages;
+    private final StaticAssets assets;
+    private final LoginEndpoint login;
+    private final MetricsEndpoint metrics;
+    private final ApiRouter api;
 
-    private final RequestHandler service;
-
-    HttpRouter(RequestHandler service) {
-        this.service = service;
+    HttpRouter(HttpOptions options, Guard guard, Pages pages, StaticAssets assets, MetricsEndpoint metrics,
+               ApiRouter api) {
+        this.options = options;
+        this.guard = guard;
+        this.pages = pages;
+        this.assets = assets;
+        this.login = guard == null ? null : new LoginEndpoint(guard, pages);
+        this.metrics = metrics;
+        this.api = api;
     }
 
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        if (!request.decoderResult().isSuccess()) {
-            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, TEXT, "malformed request\n");
+    void refuseUndecodable(Exchange x, Throwable cause) {
+        x.closeAfter = true;
+        if (cause instanceof TooLongHttpLineException) {
+            x.fail(HttpResponseStatus.REQUEST_URI_TOO_LONG, ErrorCode.REQUEST_TOO_LARGE,
+                    "the request line is longer than " + HttpServer.MAX_INITIAL_LINE + " bytes");
+        } else if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+            x.fail(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE,
+                    "the request headers are longer than " + HttpServer.MAX_HEADERS + " bytes");
+        } else {
+            x.fail(ErrorCode.MALFORMED_REQUEST, "not an HTTP request this server understands");
+        }
+    }
+
+    void route(Exchange x) {
+        String host = x.headers.get(HttpHeaderNames.HOST);
+        if (host == null || host.isBlank()) {
+            x.fail(ErrorCode.MALFORMED_REQUEST, "the request has no Host header");
             return;
         }
-        String path = new QueryStringDecoder(request.uri()).path();
-        if (!path.equals("/metrics")) {
-            respond(ctx, request, HttpResponseStatus.NOT_FOUND, TEXT, "not found; try /metrics\n");
+        String hostRefusal = hostRefusal(x);
+        if (hostRefusal != null) {
+            x.fail(ErrorCode.PERMISSION_DENIED, hostRefusal);
             return;
         }
-        if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
-            respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, TEXT, "use GET\n");
+        String path = x.path;
+        if (path.equals("/metrics")) {
+            if (options.metricsOnly() || (options.openMetrics() && x.fromLoopback())) {
+                metrics.scrape(x);
+            } else if (guard.authenticate(x)) {
+                metrics.scrape(x);
+            } else {
+                unauthenticated(x);
+            }
             return;
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
-        boolean head = request.method().equals(HttpMethod.HEAD);
-        CompletableFuture<?> answer = service.handle(new MetricsRequest());
-        answer.whenCompleteAsync((value, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                log.warn("metrics request failed: {}", cause.getMessage());
-                String message = cause instanceof ProtocolException ? cause.getMessage() : "internal error";
-                send(ctx, keepAlive, head, HttpResponseStatus.SERVICE_UNAVAILABLE, TEXT, message + "\n");
+        if (options.metricsOnly()) {
+            x.respond(HttpResponseStatus.NOT_FOUND, Responses.TEXT, "not found; try /metrics\n".getBytes(),
+                    Responses.Caching.NONE);
+            return;
+        }
+        if (path.equals("/login")) {
+            login.login(x);
+            return;
+        }
+        if (path.startsWith("/assets/")) {
+            if (x.isRead()) {
+                assets.serve(x);
+            } else {
+                x.fail(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.UNKNOWN_OP, "use GET");
+            }
+            return;
+        }
+        boolean known = guard.authenticate(x);
+        boolean api = path.startsWith("/api/");
+        if (api && !known) {
+            unauthenticated(x);
+            return;
+        }
+        if (!x.isRead() && (api || path.equals("/logout"))) {
+            String refusal = guard.crossSiteRefusal(x);
+            if (refusal != null) {
+                x.fail(ErrorCode.PERMISSION_DENIED, refusal);
                 return;
             }
-            MetricsResult metrics = (MetricsResult) value;
-            send(ctx, keepAlive, head, HttpResponseStatus.OK, metrics.contentType(), metrics.text());
-        }, ctx.executor());
-    }
-
-    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
-                                String type, String body) {
-        send(ctx, HttpUtil.isKeepAlive(request), request.method().equals(HttpMethod.HEAD), status, type, body);
-    }
-
-    private static void send(ChannelHandlerContext ctx, boolean keepAlive, boolean head, HttpResponseStatus status,
-                             String type, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
-        response.headers().set("X-Content-Type-Options", "nosniff");
-        HttpUtil.setKeepAlive(response, keepAlive);
-        if (keepAlive) {
-            ctx.writeAndFlush(response);
+        }
+        if (path.equals("/logout")) {
+            login.logout(x);
+        } else if (api) {
+            if (!path.startsWith(ApiRouter.PREFIX)) {
+                x.fail(ErrorCode.UNKNOWN_OP, "this daemon speaks API version 1: " + ApiRouter.PREFIX + "...");
+            } else {
+                this.api.handle(x);
+            }
+        } else if (!x.isRead()) {
+            x.fail(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.UNKNOWN_OP, "pages are read with GET");
+        } else if (!known) {
+            pages.login(x, HttpResponseStatus.UNAUTHORIZED, "You are not logged in (or your session ended when the"
+                    + " tokens were replaced).");
         } else {
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            pages.shell(x, Pages.isPage(path) ? HttpResponseStatus.OK : HttpResponseStatus.NOT_FOUND);
         }
     }
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.debug("HTTP connection error: {}", cause.toString());
-        ctx.close();
+    private String hostRefusal(Exchange x) {
+        if (guard != null) {
+            return guard.hostRefusal(x);
+        }
+        return Guard.hostProblem(x.headers.get(HttpHeaderNames.HOST), false);
+    }
+
+    private static void unauthenticated(Exchange x) {
+        var r = Responses.error(ErrorCode.UNAUTHENTICATED, "no valid session: log in with the link"
+                + " `queuectl dashboard` prints, or send Authorization: Bearer TOKEN", x.head);
+        r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"queuectl\"");
+        x.respond(r);
     }
 }

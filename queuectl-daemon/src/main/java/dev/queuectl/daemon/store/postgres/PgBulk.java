@@ -33,6 +33,13 @@ final class PgBulk {
     }
 
     /** One job: changed and returned, or refused with the reason. */
+    /** A purge deletes: it is {@code purge(id)}, never a change. */
+    static void checkNotPurge(JobAction action) {
+        if (action == JobAction.PURGE) {
+            throw new IllegalArgumentException("a purge is purge(id), not change");
+        }
+    }
+
     static Job changeOne(PgTx tx, JobAction action, String id, long now) throws SQLException {
         List<PgRows.Candidate> found = tx.query(PgJobSql.CANDIDATES_BY_IDS, ps -> ps.setArray(1, tx.texts(List.of(id))),
                 PgRows::candidate);

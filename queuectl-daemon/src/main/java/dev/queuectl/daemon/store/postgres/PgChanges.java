@@ -78,4 +78,12 @@ final class PgChanges {
     private static JobState current(PgTx tx, String id) throws SQLException {
         return require(tx, id).state();
     }
+
+    /** Bytes of output run {@code attempt} of job {@code seq} dropped over the output limit. */
+    static long outputDropped(PgTx tx, long seq, int attempt) throws SQLException {
+        return tx.queryOne(PgAttemptSql.OUTPUT_DROPPED, ps -> {
+            ps.setLong(1, seq);
+            ps.setInt(2, attempt);
+        }, rs -> rs.getLong(1)).orElse(0L);
+    }
 }

@@ -16,6 +16,7 @@ import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.MinuteStats;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.RunEnd;
@@ -24,7 +25,6 @@ import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.OutputStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -177,20 +177,20 @@ public final class PostgresJobStore implements JobStore {
 
     @Override
     public CompletableFuture<List<InProgressRun>> runsInProgress(String node) {
-        List<RunStart> batch = starts.take(); // queued starts first: recovery needs their processes
-        return db.write(tx -> {
-            PgStarts.write(tx, batch);
-            return PgRuns.inProgress(tx, PgJobSql.IN_PROGRESS_OF_NODE, node);
-        });
+        return inProgress(PgJobSql.IN_PROGRESS_OF_NODE, node);
     }
 
     /** Runs of nodes whose lease has expired (or that never registered), other than {@code node}'s. */
     @Override
     public CompletableFuture<List<InProgressRun>> orphanedRuns(String node) {
-        List<RunStart> batch = starts.take();
+        return inProgress(PgJobSql.IN_PROGRESS_ORPHANED, node);
+    }
+
+    private CompletableFuture<List<InProgressRun>> inProgress(String sql, String node) {
+        List<RunStart> batch = starts.take(); // queued starts first: recovery needs their processes
         return db.write(tx -> {
             PgStarts.write(tx, batch);
-            return PgRuns.inProgress(tx, PgJobSql.IN_PROGRESS_ORPHANED, node);
+            return PgRuns.inProgress(tx, sql, node);
         });
     }
 
@@ -207,10 +207,7 @@ public final class PostgresJobStore implements JobStore {
 
     @Override
     public CompletableFuture<Long> outputDropped(long seq, int attempt) {
-        return db.read(tx -> tx.queryOne(PgAttemptSql.OUTPUT_DROPPED, ps -> {
-            ps.setLong(1, seq);
-            ps.setInt(2, attempt);
-        }, rs -> rs.getLong(1)).orElse(0L));
+        return db.read(tx -> PgChanges.outputDropped(tx, seq, attempt));
     }
 
     @Override
@@ -222,9 +219,7 @@ public final class PostgresJobStore implements JobStore {
 
     @Override
     public CompletableFuture<Job> change(JobAction action, String id) {
-        if (action == JobAction.PURGE) {
-            throw new IllegalArgumentException("a purge is purge(id), not change");
-        }
+        PgBulk.checkNotPurge(action);
         return db.write(tx -> cluster.stateChanged(PgBulk.changeOne(tx, action, id, clock.millis())));
     }
 
@@ -263,6 +258,20 @@ public final class PostgresJobStore implements JobStore {
         return db.write(tx -> PgChanges.prune(tx, state, before, batch));
     }
 
+    // ---- run statistics (each node writes its own rows) ----
+
+    @Override
+    public CompletableFuture<Void> saveRunStats(String node, List<MinuteStats> minutes, Instant dropBefore) {
+        IllegalArgumentException foreign = PgRunStats.foreign(node, minutes);
+        return foreign != null ? CompletableFuture.failedFuture(foreign)
+                : db.write(tx -> PgRunStats.save(tx, node, minutes, dropBefore));
+    }
+
+    @Override
+    public CompletableFuture<List<MinuteStats>> runStats(String node, Instant since) {
+        return db.read(tx -> PgRunStats.since(tx, node, since));
+    }
+
     // ---- configuration ----
 
     /** The cluster's settings, with this node's own (workers, the pool switch) over them. */
@@ -279,11 +288,6 @@ public final class PostgresJobStore implements JobStore {
             }
             return null;
         });
-    }
-
-    /** The lease this store's node holds, for the daemon's settings. */
-    public Duration lease() {
-        return db.options().lease();
     }
 
     @Override

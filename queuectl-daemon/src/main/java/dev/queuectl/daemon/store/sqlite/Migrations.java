@@ -15,7 +15,7 @@ import java.util.List;
 final class Migrations {
     /** Index {@code i} holds the script that brings the schema to version {@code i + 1}. */
     static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__nodes.sql", "V003__run_cgroup.sql",
-            "V004__job_context.sql");
+            "V004__job_context.sql", "V005__run_stats.sql");
     /** The file's {@code PRAGMA application_id}: "QCTL". */
     static final int APPLICATION_ID = 0x5143544C;
 

@@ -16,6 +16,7 @@ import dev.queuectl.daemon.job.JobPage;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.job.MinuteStats;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.RunEnd;
@@ -218,6 +219,24 @@ public final class SqliteJobStore implements JobStore {
             throw new IllegalArgumentException("only completed and dead jobs are pruned, not " + state.key());
         }
         return writer.submit(tx -> JobChanges.prune(tx, state, before, batch));
+    }
+
+    // ---- run statistics ----
+
+    @Override
+    public CompletableFuture<Void> saveRunStats(String node, List<MinuteStats> minutes, Instant dropBefore) {
+        for (MinuteStats m : minutes) {
+            if (!m.node().equals(node)) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException(
+                        "statistics of node " + m.node() + " saved as " + node + "'s"));
+            }
+        }
+        return writer.submitRelaxed(tx -> RunStatsSql.save(tx, node, minutes, dropBefore));
+    }
+
+    @Override
+    public CompletableFuture<List<MinuteStats>> runStats(String node, Instant since) {
+        return readers.submit(tx -> RunStatsSql.since(tx, node, since));
     }
 
     // ---- configuration ----

@@ -212,3 +212,15 @@ CREATE TABLE cluster_tasks (
     node     text,
     last_run timestamptz NOT NULL DEFAULT '-infinity'
 );
+
+-- Run statistics per node and minute (counts and log-scale histograms of queue wait and run
+-- time, "bin:count,..."), so the dashboard's charts survive a restart. Each node writes its own rows.
+CREATE TABLE run_stats (
+    node      text        NOT NULL,
+    minute    bigint      NOT NULL,   -- the minute's first instant, epoch milliseconds
+    completed bigint      NOT NULL,
+    failed    bigint      NOT NULL,
+    waits     text        NOT NULL,
+    runs      text        NOT NULL,
+    PRIMARY KEY (node, minute)
+);
