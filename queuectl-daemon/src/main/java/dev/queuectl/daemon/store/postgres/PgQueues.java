@@ -48,6 +48,7 @@ final class PgQueues {
             + " (SELECT 1 FROM jobs j WHERE j.queue = q.name AND j.state IN ('pending', 'failed') AND j.ready"
             + " AND NOT j.held AND j.deps_left = 0) ORDER BY q.name";
     static final String LOCK = "SELECT concurrency FROM queues WHERE name = ? AND NOT paused FOR UPDATE";
+    /** A queue's runs on every node (index jobs_running: runs in progress are few, at most the cluster's workers). */
     static final String RUNNING = "SELECT count(*) FROM jobs WHERE queue = ? AND state = 'processing'";
 
     /** A queue the claim may take from, and how many more of its jobs may run (null: no limit). */

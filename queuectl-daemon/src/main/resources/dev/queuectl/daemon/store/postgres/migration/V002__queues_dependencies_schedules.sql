@@ -75,8 +75,6 @@ CREATE INDEX jobs_ready ON jobs (queue, priority DESC, run_at, seq)
 DROP INDEX jobs_waiting;
 CREATE INDEX jobs_waiting ON jobs (run_at)
     WHERE state IN ('pending', 'failed') AND NOT ready AND NOT held AND deps_left = 0;
--- A queue's runs on every node: its room under its concurrency.
-CREATE INDEX jobs_queue_running ON jobs (queue) WHERE state = 'processing';
 -- Jobs waiting for dependencies, counted for status.
 CREATE INDEX jobs_deps_waiting ON jobs (state) WHERE deps_left > 0 AND NOT held;
 -- The jobs a dead dependency killed.
