@@ -160,8 +160,13 @@ final class Dispatcher {
     }
 
     private void dispatch() {
-        // schedules fire whatever the pool does: a firing only enqueues
+        claimForFreeWorkers();
+        // Schedules fire whatever the pool does (a firing only enqueues, and wakes us to claim
+        // what it enqueued); after the claim, so that the claim's latency owes them nothing.
         schedules.fire(ctx.clock.instant()).ifPresent(this::wakeAt);
+    }
+
+    private void claimForFreeWorkers() {
         RuntimeConfig config = ctx.runtime.get();
         if (config.workersStopped()) {
             // Claim nothing, but mark the jobs whose run_at has come as due, so that what status
