@@ -22,7 +22,8 @@ import java.util.Set;
 public final class BenchMain {
     private static final List<Figure> FIGURES = List.of(new RunThroughputFigure(), new EnqueueThroughputFigure(),
             new ConcurrentEnqueueFigure(), new DispatchLatencyFigure(), new ScaleFigure(), new ClientRoundTripFigure(),
-            new BulkCancelFigure(), new LiveDashboardsFigure(), new PausedQueueClaimFigure(), new ChainFigure());
+            new BulkCancelFigure(), new LiveDashboardsFigure(), new PostgresFigure(), new PausedQueueClaimFigure(),
+            new ChainFigure());
 
     private BenchMain() {
     }

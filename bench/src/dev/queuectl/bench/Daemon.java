@@ -32,12 +32,12 @@ final class Daemon implements AutoCloseable {
 
     /** Starts a daemon whose data dir and socket live in {@code dir} (created if need be). */
     static Daemon start(BenchContext ctx, Path dir) throws IOException, InterruptedException {
-        return start(ctx, dataDirOf(dir), dir.resolve("s"), false);
+        return start(ctx, dataDirOf(dir), dir.resolve("s"), false, List.of());
     }
 
     /** The same, with its HTTP listener (dashboard and API) on a free loopback port. */
     static Daemon startWithHttp(BenchContext ctx, Path dir) throws IOException, InterruptedException {
-        return start(ctx, dataDirOf(dir), dir.resolve("s"), true);
+        return start(ctx, dataDirOf(dir), dir.resolve("s"), true, List.of());
     }
 
     /** The data dir {@link #start(BenchContext, Path)} uses in {@code dir}. */
@@ -46,10 +46,15 @@ final class Daemon implements AutoCloseable {
     }
 
     static Daemon start(BenchContext ctx, Path dataDir, Path socket) throws IOException, InterruptedException {
-        return start(ctx, dataDir, socket, false);
+        return start(ctx, dataDir, socket, false, List.of());
     }
 
-    private static Daemon start(BenchContext ctx, Path dataDir, Path socket, boolean http)
+    /** A daemon in {@code dir} with extra flags (another store, say). */
+    static Daemon start(BenchContext ctx, Path dir, List<String> flags) throws IOException, InterruptedException {
+        return start(ctx, dataDirOf(dir), dir.resolve("s"), false, flags);
+    }
+
+    private static Daemon start(BenchContext ctx, Path dataDir, Path socket, boolean http, List<String> flags)
             throws IOException, InterruptedException {
         Files.createDirectories(socket.getParent());
         Path config = socket.getParent().resolve("empty.conf");
@@ -63,6 +68,7 @@ final class Daemon implements AutoCloseable {
         if (http) {
             cmd.addAll(List.of("--http-listen", "127.0.0.1:" + httpPort, "--http-max-event-streams", "256"));
         }
+        cmd.addAll(flags);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         ctx.cleanEnvironment(pb.environment());
         Process p = pb.start();

@@ -76,6 +76,11 @@ final class EnqueueThroughputFigure implements Figure {
                 + base.thousandRowsPerTxRows() + " rows.");
     }
 
+    /** Acknowledged jobs/s of {@code jobs} jobs sent as pipelined batches of 1,000 (figure 8 too). */
+    static double pipelinedBatches(BenchContext ctx, Daemon d, WireConnection c, int jobs, String row) throws Exception {
+        return pipelined(ctx, d, c, batchLines(jobs), BATCH, row);
+    }
+
     private static byte[] batchLines(int jobs) {
         ByteArrayOutputStream b = new ByteArrayOutputStream(jobs * 20 + 1024);
         for (int from = 0; from < jobs; from += BATCH) {

@@ -16,6 +16,12 @@ enum Unit {
             return Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.3f ms", v) : String.format(Locale.ROOT, "%.1f ms", v);
         }
     },
+    COUNT {
+        @Override
+        String format(double v) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+    },
     MICROS_PER_JOB {
         @Override
         String format(double v) {

@@ -20,6 +20,7 @@ import dev.queuectl.protocol.result.DependencyView;
 import dev.queuectl.protocol.result.QueueView;
 import dev.queuectl.protocol.result.LogChunk;
 import dev.queuectl.protocol.result.LoopView;
+import dev.queuectl.protocol.result.NodeView;
 import dev.queuectl.protocol.result.RunStatsView;
 import dev.queuectl.protocol.result.StatusView;
 import dev.queuectl.protocol.result.WhyWaiting;
@@ -56,9 +57,9 @@ public final class CdsTraining {
         }
         Instant now = Instant.now();
         JobView job = new JobView("train", "echo hi", JobState.FAILED, 1, 3, 0, now, Duration.ofSeconds(30), now, now,
-                now, now, 1, "exit code 1", List.of(new AttemptView(1, now, now, "failed", 1, "exit code 1")), "/tmp",
-                List.of("A"), Map.of("A", "1"), Map.of("team", "a"), true, new WhyWaiting("held", null, "held"), "default",
-                List.of(new DependencyView("build", JobState.COMPLETED)), List.of());
+                now, now, 1, "exit code 1", List.of(new AttemptView(1, now, now, "failed", 1, "exit code 1", "node")),
+                "/tmp", List.of("A"), Map.of("A", "1"), Map.of("team", "a"), true, new WhyWaiting("held", null, "held"),
+                "default", List.of(new DependencyView("build", JobState.COMPLETED)), List.of());
         Map<JobState, Long> counts = new EnumMap<>(JobState.class);
         for (JobState s : JobState.values()) {
             counts.put(s, 1L);
@@ -68,6 +69,8 @@ public final class CdsTraining {
                 new WorkersView(2, false, List.of(new BusyWorker("train", 1, now, 1.0))), new RunStatsView(w, w),
                 List.of(new LoopView("dispatcher", true, now, now, 1, "x")), new ContainmentView("cgroup", "/c", null),
                 Map.of(JobState.PENDING, Map.of("held", 1L, "not_due", 1L, "due", 1L)),
+                List.of(new NodeView("node", "host", 1, "v", "alive", now, now, 2, 1),
+                        new NodeView("other", "host2", 2, "v", "lease expired", now, now, 2, 0)),
                 List.of(new QueueView("backups", 2, true, 3, Duration.ofMinutes(5), counts, now)));
         Display local = new Display(null, Map.of("COLUMNS", "80"));
         JobRenderer.detail(roundTrip(job, JobView::fromJson), now, local, out);

@@ -43,7 +43,9 @@ class BenchSmokeIT {
         for (String figure : new String[] {"1. run throughput, W=2", "1. run throughput, W=4", "2a. durable enqueue",
             "2b. durable enqueue", "3a. concurrent single enqueues", "4a. dispatch latency p50", "5a. status",
             "5b. list", "5c. show", "5d. claim", "5e. daemon RSS idle", "5f. daemon RSS", "6. client round trip",
-            "7a. bulk cancel by filter", "7b. bulk cancel by filter"}) {
+            "7a. bulk cancel by filter", "7b. bulk cancel by filter", "9a. PostgreSQL durable enqueue",
+            "9b. run throughput, 1 PostgreSQL daemon", "9c. run throughput, 2 PostgreSQL", "9d. database transactions per job run",
+            "9e. claim transaction on"}) {
             assertTrue(table.contains("| " + figure), figure + " is in the report:\n" + table);
         }
         assertFalse(table.contains("error:"), table);

@@ -126,7 +126,8 @@ final class DaemonParts implements AutoCloseable {
         }
         JobStore store;
         try {
-            store = StoreFactory.open(settings.store(), settings.dataDir(), clock, health);
+            // Credentials come from the environment only, never from flags (see StoreFactory).
+            store = StoreFactory.open(settings, System.getenv(), clock, node, health);
         } catch (RuntimeException e) {
             containment.close();
             throw e;
@@ -146,6 +147,10 @@ final class DaemonParts implements AutoCloseable {
 
     /** Builds the service, recovers (blocking) and starts dispatching and retention. */
     void start(Function<Duration, CompletableFuture<DrainSummary>> shutdown) {
+        // Join before recovery: with a shared store, registering refuses a node id that a live
+        // daemon holds, and recovery of this node's own runs must not race a twin.
+        store.cluster().join(identity.node(), NodeIdentity.hostName(), identity.pid(), identity.version(),
+                new ClusterEvents(engine, events, runtime));
         Waiters waiters = new Waiters();
         events.subscribe(waiters::on);
         service = new QueueService(new ServiceContext(store, runtime, clock, identity, engine, events, outputs,
@@ -195,6 +200,9 @@ final class DaemonParts implements AutoCloseable {
     public void close() {
         engine.close();
         historyKeeper.close();
+        if (service != null) {
+            store.cluster().leave();
+        }
         workers.shutdown();
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         timer.shutdown();

@@ -62,7 +62,7 @@ final class NodeIdentity {
         return clean + "-" + HexFormat.of().formatHex(random);
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             String name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).trim();
             return name.isEmpty() ? "queuectld" : name;

@@ -18,7 +18,9 @@ public final class ProtocolVersion {
      * {@code status} reports {@code waiting}.
      * 5: ops {@code stats} (run statistics over time) and {@code dashboard} (the HTTP login link);
      * error code {@code UNAUTHENTICATED} (HTTP only).
-     * 6: named queues: jobs carry {@code queue} ({@code enqueue} takes it, {@code list} filters by
+     * 6: {@code status} lists {@code nodes}, every daemon sharing the store (PostgreSQL), and each
+     * attempt names the {@code node} that ran it.
+     * 7: named queues: jobs carry {@code queue} ({@code enqueue} takes it, {@code list} filters by
      * it), ops {@code queue_list}, {@code queue_add}, {@code queue_set}, {@code queue_pause},
      * {@code queue_resume} and {@code queue_remove}, {@code status} reports {@code queues}; job
      * dependencies: {@code enqueue} takes {@code after}, {@code show} reports {@code dependencies}
@@ -29,7 +31,7 @@ public final class ProtocolVersion {
      * {@code schedule_show}, {@code schedule_pause}, {@code schedule_resume},
      * {@code schedule_remove} and {@code schedule_run}.
      */
-    public static final int CURRENT = 6;
+    public static final int CURRENT = 7;
 
     private ProtocolVersion() {
     }

@@ -32,6 +32,11 @@ public final class TimeRules {
     /** The daemon's {@code kill-grace}: time between SIGTERM and SIGKILL. */
     public static final DurationRule KILL_GRACE = new DurationRule(Duration.ofMillis(100), Duration.ofMinutes(10),
             false);
+    /** The daemon's lease on a shared (PostgreSQL) store. */
+    public static final DurationRule LEASE = new DurationRule(Duration.ofSeconds(3), Duration.ofMinutes(10), false);
+    /** How often a daemon on a shared store looks for changes no notification announced. */
+    public static final DurationRule STORE_POLL = new DurationRule(Duration.ofMillis(100), Duration.ofMinutes(1),
+            false);
 
     /** The earliest {@code run_at}: 1970-01-01T00:00:00Z. An earlier time is refused, a past one runs now. */
     public static final Instant RUN_AT_MIN = Instant.EPOCH;

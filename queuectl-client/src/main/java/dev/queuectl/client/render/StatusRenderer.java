@@ -4,6 +4,7 @@ import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.BusyWorker;
 import dev.queuectl.protocol.result.ContainmentView;
 import dev.queuectl.protocol.result.LoopView;
+import dev.queuectl.protocol.result.NodeView;
 import dev.queuectl.protocol.result.QueueView;
 import dev.queuectl.protocol.result.RunStatsView;
 import dev.queuectl.protocol.result.StatusView;
@@ -84,6 +85,16 @@ public final class StatusRenderer {
                 seconds(stats.lastHour().meanSeconds()), seconds(stats.lastHour().p95Seconds()));
         runs.print(out);
         out.println();
+        if (s.nodes().size() > 1 || s.nodes().size() == 1 && s.nodes().get(0).leaseUntil() != null) {
+            Table nodes = new Table("NODES", "HOST", "STATE", "WORKERS", "RUNNING", "LEASE UNTIL");
+            for (NodeView n : s.nodes()) {
+                nodes.row("  " + DisplayText.escape(n.id()) + (n.id().equals(s.node()) ? " (this)" : ""),
+                        DisplayText.escape(n.host()), DisplayText.escape(n.state()), n.workers(), n.running(),
+                        n.leaseUntil() == null ? "-" : display.time(n.leaseUntil()));
+            }
+            nodes.print(out, display.width());
+            out.println();
+        }
         WorkersView w = s.workers();
         out.println("workers: " + w.configured() + " configured, " + w.busy().size() + " busy"
                 + (w.stopped() ? ", stopped (queuectl worker start resumes taking jobs)" : ""));

@@ -127,6 +127,27 @@ public final class DaemonSettings {
         return (StoreLocation) value(DaemonOption.STORE);
     }
 
+    /** The file holding the database password, or null. */
+    public Path storePasswordFile() {
+        return (Path) value(DaemonOption.STORE_PASSWORD_FILE);
+    }
+
+    public int storePool() {
+        return (Integer) value(DaemonOption.STORE_POOL);
+    }
+
+    public Duration lease() {
+        return (Duration) value(DaemonOption.LEASE);
+    }
+
+    public Duration storePoll() {
+        return (Duration) value(DaemonOption.STORE_POLL);
+    }
+
+    public boolean storeListen() {
+        return (Boolean) value(DaemonOption.STORE_LISTEN);
+    }
+
     /** The node id given by configuration, or null when the daemon keeps its own in the data dir. */
     public String nodeId() {
         return (String) value(DaemonOption.NODE_ID);

@@ -75,8 +75,15 @@ public final class RuntimeSettings {
     public CompletableFuture<RuntimeConfig> update(UnaryOperator<RuntimeConfig> change) {
         synchronized (changeLock) {
             CompletableFuture<RuntimeConfig> next = tail.handle((prev, error) -> null).thenCompose(ignored -> {
-                RuntimeConfig updated = change.apply(current.get());
-                return store.saveConfig(updated.toStored()).thenApply(done -> {
+                RuntimeConfig before = current.get();
+                RuntimeConfig updated = change.apply(before);
+                // Only what changed: with a store several daemons share, writing every key would
+                // put this daemon's copy of a setting over another daemon's newer change.
+                Map<String, String> changed = new java.util.LinkedHashMap<>(updated.toStored());
+                changed.entrySet().removeIf(e -> e.getValue().equals(before.toStored().get(e.getKey())));
+                CompletableFuture<Void> saved = changed.isEmpty() ? CompletableFuture.completedFuture(null)
+                        : store.saveConfig(changed);
+                return saved.thenApply(done -> {
                     current.set(updated);
                     for (Consumer<RuntimeConfig> l : listeners) {
                         l.accept(updated);
@@ -84,6 +91,28 @@ public final class RuntimeSettings {
                     return updated;
                 });
             });
+            tail = next;
+            return next;
+        }
+    }
+
+    /**
+     * Reads the stored settings again (another daemon sharing the store changed them) and applies
+     * them, telling the listeners, without writing anything. Completes with the settings now in force.
+     */
+    public CompletableFuture<RuntimeConfig> reload() {
+        synchronized (changeLock) {
+            CompletableFuture<RuntimeConfig> next = tail.handle((prev, error) -> null)
+                    .thenCompose(ignored -> store.loadConfig()).thenApply(stored -> {
+                        RuntimeConfig loaded = RuntimeConfig.fromStored(stored, defaults, new EnumMap<>(ConfigKey.class));
+                        if (!loaded.equals(current.get())) {
+                            current.set(loaded);
+                            for (Consumer<RuntimeConfig> l : listeners) {
+                                l.accept(loaded);
+                            }
+                        }
+                        return loaded;
+                    });
             tail = next;
             return next;
         }

@@ -35,6 +35,21 @@ final class SettingParsers {
         return Paths.get(value.trim()).toAbsolutePath().normalize();
     }
 
+    static Object optionalPath(String value) {
+        return value.isBlank() ? ABSENT : path(value);
+    }
+
+    static Object onOff(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("on") || v.equals("true") || v.equals("yes")) {
+            return Boolean.TRUE;
+        }
+        if (v.equals("off") || v.equals("false") || v.equals("no")) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException("must be on or off");
+    }
+
     static Object optionalText(String value) {
         return value.isBlank() ? ABSENT : value.trim();
     }

@@ -6,6 +6,7 @@ import dev.queuectl.daemon.engine.process.TreeTerminator;
 import dev.queuectl.daemon.job.ClaimedRun;
 import dev.queuectl.daemon.job.RunEnd;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,20 +21,26 @@ final class ActiveRun {
     final OutputFiles.RunFile outputFile;
     /** Set by the worker when processes of the run were still running after its shell ended. */
     boolean leftProcesses;
+    /** Output bytes already moved to the store (a shared store's output); {@link #shipping} guards the move. */
+    volatile long shipped;
+    final java.util.concurrent.atomic.AtomicBoolean shipping = new java.util.concurrent.atomic.AtomicBoolean();
     /** Completes once the run's end is committed. */
     final CompletableFuture<RunEnd> ended = new CompletableFuture<>();
 
     private final TreeTerminator terminator;
+    private final Duration fenceGrace;
     private RunTree tree;
     private Instant startedAt;
     private StopReason stop;
     private volatile long freedBytes;
 
-    ActiveRun(ClaimedRun run, OutputFiles.RunFile outputFile, TreeTerminator terminator) {
+    /** @param fenceGrace TERM to KILL when the node is fenced (it must stop before its lease expires) */
+    ActiveRun(ClaimedRun run, OutputFiles.RunFile outputFile, TreeTerminator terminator, Duration fenceGrace) {
         this.run = run;
         this.outputFile = outputFile;
         this.output = outputFile.path();
         this.terminator = terminator;
+        this.fenceGrace = fenceGrace;
     }
 
     /** The process exists now; a stop requested earlier is carried out at once. */
@@ -41,25 +48,36 @@ final class ActiveRun {
         this.tree = tree;
         this.startedAt = startedAt;
         if (stop != null) {
+            terminate();
+        }
+    }
+
+    private void terminate() {
+        if (stop == StopReason.FENCE) {
+            terminator.terminate(tree, fenceGrace);
+        } else {
             terminator.terminate(tree);
         }
     }
 
     /**
      * Asks the run to stop; returns false if it was already asked. A cancel overrides a timeout
-     * (the user's word is final), nothing overrides a drain.
+     * (the user's word is final), nothing overrides a drain, and fencing overrides everything
+     * (the run must end before the node's lease expires).
      */
     synchronized boolean requestStop(StopReason reason) {
-        if (stop != null && !(stop == StopReason.TIMEOUT && reason == StopReason.CANCEL)) {
+        boolean overrides = stop == StopReason.TIMEOUT && reason == StopReason.CANCEL
+                || reason == StopReason.FENCE && stop != StopReason.FENCE;
+        if (stop != null && !overrides) {
             return false;
         }
         boolean signalled = stop != null;
         stop = reason;
-        if (signalled) {
+        if (signalled && reason != StopReason.FENCE) {
             return true;
         }
         if (tree != null) {
-            terminator.terminate(tree);
+            terminate();
         }
         return true;
     }

@@ -1,6 +1,7 @@
 package dev.queuectl.daemon.engine;
 
 import dev.queuectl.daemon.engine.process.ContainmentInfo;
+import dev.queuectl.daemon.engine.process.Watchdog;
 import dev.queuectl.daemon.event.EventBus;
 import dev.queuectl.daemon.event.JobEvent;
 import dev.queuectl.daemon.health.Loop;
@@ -36,13 +37,18 @@ public final class Engine implements AutoCloseable {
     private final WorkerPool pool;
     private final Drainer drainer;
     private final EventBus.Subscription wakeUps;
+    private final OutputKeeper output;
+    private Watchdog watchdog;
 
     private volatile ScheduledFuture<?> outputGuard;
 
     public Engine(EngineParts parts) {
         this.ctx = new EngineContext(parts);
+        this.output = ctx.store.outputStore().<OutputKeeper>map(s -> new StoredOutput(ctx, s))
+                .orElseGet(() -> new FileOutput(ctx, registry));
         Dispatcher[] d = new Dispatcher[1];
-        this.pool = new WorkerPool(ctx, registry, new RunJournal(ctx, closing), parts.workers(), () -> d[0].wake());
+        this.pool = new WorkerPool(ctx, registry, new RunJournal(ctx, closing), parts.workers(), () -> d[0].wake(),
+                output);
         this.dispatcher = new Dispatcher(ctx, pool::slotsInUse, pool::start);
         d[0] = dispatcher;
         this.drainer = new Drainer(ctx, registry, pool, dispatcher);
@@ -50,6 +56,9 @@ public final class Engine implements AutoCloseable {
     }
 
     private void onEvent(JobEvent e) {
+        if (e instanceof JobEvent.RunClaimed || e instanceof JobEvent.RunFinished) {
+            ctx.cluster.load(ctx.runtime.get().workers(), registry.busy());
+        }
         if (e instanceof JobEvent.Enqueued || e instanceof JobEvent.ConfigChanged || e instanceof JobEvent.Modified
                 || e instanceof JobEvent.QueuesChanged
                 || e instanceof JobEvent.StateChanged && ((JobEvent.StateChanged) e).state() == JobState.PENDING
@@ -69,25 +78,69 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             log.warn("could not clear {}: {}", ctx.settings.outputDir().resolve(".spool"), e.toString());
         }
-        new Recovery(ctx).run();
+        if (ctx.cluster.shared()) {
+            // Other nodes rerun this node's jobs once its lease expires: its runs must not outlive it.
+            watchdog = Watchdog.start(EngineContext.RUN_VARIABLE + "=" + ctx.settings.dataDir() + "#", ctx.fenceGrace);
+        }
+        Recovery recovery = new Recovery(ctx);
+        recovery.run();
         dispatcher.start();
-        // One guard for every running job's output (not a timer task per run): once a second,
-        // a runaway job's file has its head freed beyond the output limit.
+        if (ctx.cluster.shared()) {
+            // Runs of nodes whose lease expired: any live node records them as interrupted.
+            long every = Math.max(100, ctx.cluster.lease().toMillis() / 3);
+            ctx.timer.scheduleWithFixedDelay(() -> {
+                try {
+                    if (!ctx.cluster.fenced() && recovery.recoverOrphans() > 0) {
+                        dispatcher.wake();
+                    }
+                } catch (RuntimeException e) {
+                    log.debug("could not look for runs of nodes whose lease expired: {}", e.toString());
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+        // One guard for every running job's output (not a timer task per run): a runaway job's
+        // file has its head freed beyond the output limit; a shared store gets the new output.
         Loop guard = ctx.health.loop(Loop.OUTPUT_GUARD, () -> outputGuard != null && !outputGuard.isDone());
         outputGuard = ctx.timer.scheduleWithFixedDelay(() -> guard.turn(null, () -> {
             for (ActiveRun a : registry.all()) {
                 try {
-                    a.freedBytes(ctx.outputs.guard(a.output, a.freedBytes()));
+                    output.tick(a);
                 } catch (RuntimeException e) {
                     guard.failed(a.run.id(), e);
                 }
             }
-        }), 1, 1, TimeUnit.SECONDS);
+        }), output.tickMillis(), output.tickMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** How this daemon keeps track of its runs' processes. */
     public ContainmentInfo containment() {
         return ctx.containment.info();
+    }
+
+    /** Jobs may have become claimable on another node's word (or a poll): look again. */
+    public void wake() {
+        dispatcher.wake();
+    }
+
+    /**
+     * This node may not run jobs (it could not renew its lease): claims stop (the store refuses
+     * them) and every run is stopped at once, recorded as interrupted for {@code why}.
+     */
+    public void fence(String why) {
+        ctx.fenceReason.set(why);
+        for (ActiveRun a : registry.all()) {
+            a.requestStop(StopReason.FENCE);
+        }
+    }
+
+    /** The node holds a lease again: claim. */
+    public void unfence() {
+        dispatcher.wake();
+    }
+
+    /** Where run output is read from. */
+    public RunLogs logs() {
+        return output;
     }
 
     /** This daemon's node id. */
@@ -164,6 +217,9 @@ public final class Engine implements AutoCloseable {
         wakeUps.cancel();
         closing.open();
         ctx.terminator.killPendingNow();
+        if (watchdog != null) {
+            watchdog.close();
+        }
         ctx.containment.close();
     }
 }

@@ -7,12 +7,15 @@ import dev.queuectl.daemon.engine.process.ProcessLauncher;
 import dev.queuectl.daemon.engine.process.TreeTerminator;
 import dev.queuectl.daemon.event.EventBus;
 import dev.queuectl.daemon.health.Health;
+import dev.queuectl.daemon.store.Cluster;
 import dev.queuectl.daemon.store.JobStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** What the engine's parts share. Immutable; its parts are thread-safe. */
@@ -30,6 +33,12 @@ final class EngineContext {
     final Health health;
     /** This daemon's node id: the owner of every run it claims. */
     final String node;
+    /** The daemons sharing the store. */
+    final Cluster cluster;
+    /** TERM to KILL when fenced: the kill grace, but at most a quarter of the lease. */
+    final Duration fenceGrace;
+    /** Why this node is fenced, while it is; null otherwise. */
+    final AtomicReference<String> fenceReason = new AtomicReference<>();
     final String bootId;
     /** The daemon's environment minus queuectl's own variables; each run adds its own. */
     final List<String> baseEnvironment;
@@ -47,6 +56,10 @@ final class EngineContext {
         this.events = parts.events();
         this.health = parts.health();
         this.node = parts.node();
+        this.cluster = store.cluster();
+        Duration lease = cluster.lease();
+        this.fenceGrace = lease == null || settings.killGrace().compareTo(lease.dividedBy(4)) < 0
+                ? settings.killGrace() : lease.dividedBy(4);
         this.bootId = dev.queuectl.daemon.engine.process.ProcInfo.bootId();
         List<String> env = new ArrayList<>();
         for (Map.Entry<String, String> e : System.getenv().entrySet()) {

@@ -31,11 +31,13 @@ final class JobRunner {
     private static final Logger jobLog = LoggerFactory.getLogger("queuectl.jobs");
 
     private final EngineContext ctx;
+    private final OutputKeeper output;
     private final RunVerdict verdict;
     private final Loop turns;
 
-    JobRunner(EngineContext ctx, RunVerdict verdict, Loop turns) {
+    JobRunner(EngineContext ctx, OutputKeeper output, RunVerdict verdict, Loop turns) {
         this.ctx = ctx;
+        this.output = output;
         this.verdict = verdict;
         this.turns = turns;
     }
@@ -55,13 +57,16 @@ final class JobRunner {
             }
             return verdict.internalError(active.run, e, ctx.clock.instant());
         } finally {
-            ctx.outputs.close(active.outputFile, !active.leftProcesses);
+            output.close(active);
         }
     }
 
     private RunEnd runProcess(ActiveRun active) {
         ClaimedRun run = active.run;
         Instant started = ctx.clock.instant();
+        if (ctx.cluster.fenced()) {
+            active.requestStop(StopReason.FENCE); // claimed just as the node was fenced: never start it
+        }
         if (active.stopReason() != null) {
             return verdict.of(run, active.stopReason(), null, null, started, 0, "");
         }
@@ -126,7 +131,7 @@ final class JobRunner {
         }
         Instant finished = ctx.clock.instant();
         active.leftProcesses = ctx.terminator.stopLeftovers(tree);
-        long dropped = ctx.outputs.trim(active.output);
+        long dropped = output.finish(active);
         if (lost != null) {
             return verdict.internalError(run, lost, finished);
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,9 @@ final class Recovery {
     /** Returns the number of runs recovered. Blocks until survivors are gone. */
     int run() {
         List<InProgressRun> runs = new ArrayList<>(ctx.store.runsInProgress(ctx.node).join());
-        runs.addAll(ctx.store.orphanedRuns(ctx.node).join());
+        if (!ctx.cluster.shared()) {
+            runs.addAll(ctx.store.orphanedRuns(ctx.node).join());
+        }
         Set<Path> cgroups = new LinkedHashSet<>(ctx.containment.leftovers());
         Set<Integer> groups = new LinkedHashSet<>();
         if (!runs.isEmpty()) {
@@ -71,11 +74,43 @@ final class Recovery {
         cgroups.forEach(Recovery::remove);
         ctx.containment.leftovers().forEach(Recovery::remove);
         removeOtherDaemonCgroups(cgroups);
-        if (runs.isEmpty()) {
+        int n = 0;
+        if (!runs.isEmpty()) {
+            n = ctx.store.interrupt(runs, "the daemon stopped unexpectedly").join();
+            log.warn("recovered {} run(s) interrupted by an unexpected stop; their jobs are pending again", n);
+        }
+        return ctx.cluster.shared() ? n + recoverOrphans() : n;
+    }
+
+    /**
+     * With a shared store: runs of nodes whose lease expired, each recorded as interrupted with
+     * its owner named. Their processes were on the owner's host, stopped by its fencing or its
+     * watchdog; should the owner have shared this host, what survives of them is stopped first.
+     * Returns how many.
+     */
+    int recoverOrphans() {
+        Map<String, List<InProgressRun>> byOwner = new LinkedHashMap<>();
+        List<InProgressRun> orphans = ctx.store.orphanedRuns(ctx.node).join();
+        if (orphans.isEmpty()) {
             return 0;
         }
-        int n = ctx.store.interrupt(runs, "the daemon stopped unexpectedly").join();
-        log.warn("recovered {} run(s) interrupted by an unexpected stop; their jobs are pending again", n);
+        Map<String, List<Integer>> tokens = ProcInfo.byEnvironment(EngineContext.RUN_VARIABLE);
+        Set<Integer> groups = new LinkedHashSet<>();
+        for (InProgressRun r : orphans) {
+            byOwner.computeIfAbsent(String.valueOf(r.node()), k -> new ArrayList<>()).add(r);
+            groups.addAll(survivingGroups(r, tokens.getOrDefault(ctx.runTokenValue(r.seq(), r.attempt()), List.of())));
+        }
+        if (!groups.isEmpty()) {
+            log.warn("stopping process groups of runs whose node lost its lease: {}", groups);
+            stop(groups, Set.of());
+        }
+        int n = 0;
+        for (Map.Entry<String, List<InProgressRun>> e : byOwner.entrySet()) {
+            String reason = "node " + e.getKey() + " lost its lease";
+            int recovered = ctx.store.interrupt(e.getValue(), reason).join();
+            log.warn("recovered {} run(s) ({}); their jobs are pending again", recovered, reason);
+            n += recovered;
+        }
         return n;
     }
 

@@ -60,7 +60,9 @@ public final class Retention {
 
     private void scheduledSweep() {
         RuntimeConfig c = runtime.get();
-        sweep(c.keepCompleted(), c.keepDead()).whenComplete((n, e) -> {
+        // With a shared store, one node at a time sweeps: the one that claims the hour's sweep.
+        store.cluster().claimTask("retention", Duration.ofMinutes(50)).thenCompose(mine -> mine
+                ? sweep(c.keepCompleted(), c.keepDead()) : CompletableFuture.completedFuture(0L)).whenComplete((n, e) -> {
             if (e != null) {
                 log.warn("retention sweep failed ({}); the next one runs in an hour", RunJournal.unwrap(e).toString());
             } else if (n > 0) {

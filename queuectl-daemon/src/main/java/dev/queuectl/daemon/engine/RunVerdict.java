@@ -31,6 +31,11 @@ final class RunVerdict {
             return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.CANCELLED, exitCode(status), "cancelled",
                     "cancelled", finished, Transition.BURY, null, dropped);
         }
+        if (stop == StopReason.FENCE) {
+            String why = "run " + run.attempt() + " interrupted: " + ctx.fenceReason.get();
+            return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.INTERRUPTED, exitCode(status), why, why,
+                    finished, Transition.INTERRUPT, null, dropped);
+        }
         if (stop == StopReason.DRAIN) {
             String why = "run " + run.attempt() + " interrupted: the daemon was shutting down";
             return new RunEnd(run.seq(), run.id(), run.attempt(), RunOutcome.INTERRUPTED, exitCode(status), why, why,

@@ -22,11 +22,19 @@ final class ScheduleTimer {
     private static final int BATCH = 100;
     /** If the store says nothing is due although its time has come (clocks a hair apart), look again this much later. */
     private static final Duration LOOK_AGAIN = Duration.ofMillis(200);
+    /**
+     * With a store other nodes share, schedules may change elsewhere (added, paused, fired by
+     * another node): the next fire time is read again at least this often, the bounded fallback
+     * that a shared store allows. A store one daemon opens needs none.
+     */
+    private static final Duration SHARED_REREAD = Duration.ofSeconds(30);
 
     private final EngineContext ctx;
     private volatile boolean stale = true;
     /** The earliest next fire time, as last read (dispatcher thread only). */
     private Instant next;
+    /** When the next fire time was last read (dispatcher thread only). */
+    private Instant readAt;
 
     ScheduleTimer(EngineContext ctx) {
         this.ctx = ctx;
@@ -39,8 +47,10 @@ final class ScheduleTimer {
 
     /** Fires every schedule that is due at {@code now}; returns when to look next, if ever. */
     Optional<Instant> fire(Instant now) {
-        if (stale) {
+        boolean shared = ctx.cluster.shared();
+        if (stale || shared && (readAt == null || !now.isBefore(readAt.plus(SHARED_REREAD)))) {
             stale = false;
+            readAt = now;
             next = ctx.store.nextFire().join().orElse(null);
         }
         while (next != null && !next.isAfter(now)) {
@@ -50,6 +60,10 @@ final class ScheduleTimer {
             if (firings.isEmpty()) {
                 return Optional.of(now.plus(LOOK_AGAIN));
             }
+        }
+        if (shared) {
+            Instant reread = readAt.plus(SHARED_REREAD);
+            return Optional.of(next == null || reread.isBefore(next) ? reread : next);
         }
         return Optional.ofNullable(next);
     }

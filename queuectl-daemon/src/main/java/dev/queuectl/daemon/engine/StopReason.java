@@ -7,5 +7,10 @@ enum StopReason {
     /** Drain or shutdown ran out of time: the run is interrupted and the job pending again. */
     DRAIN,
     /** The run's time limit expired: a counted failure. */
-    TIMEOUT
+    TIMEOUT,
+    /**
+     * This node could not renew its lease (a shared store): its runs must end before the lease
+     * can expire and other nodes run the jobs again. The run is interrupted, not counted.
+     */
+    FENCE
 }

@@ -45,12 +45,12 @@ final class WorkerPool {
     private volatile boolean draining;
 
     WorkerPool(EngineContext ctx, RunRegistry registry, RunJournal journal, ExecutorService threads,
-               Runnable wakeDispatcher) {
+               Runnable wakeDispatcher, OutputKeeper output) {
         this.ctx = ctx;
         this.registry = registry;
         this.turns = ctx.health.concurrentLoop(Loop.WORKERS, () -> !threads.isShutdown());
         this.verdict = new RunVerdict(ctx);
-        this.runner = new JobRunner(ctx, verdict, turns);
+        this.runner = new JobRunner(ctx, output, verdict, turns);
         this.journal = journal;
         this.threads = threads;
         this.wakeDispatcher = wakeDispatcher;
@@ -135,10 +135,10 @@ final class WorkerPool {
     private ActiveRun activate(ClaimedRun run) {
         ActiveRun active;
         try {
-            active = new ActiveRun(run, ctx.outputs.open(run.seq(), run.attempt()), ctx.terminator);
+            active = new ActiveRun(run, ctx.outputs.open(run.seq(), run.attempt()), ctx.terminator, ctx.fenceGrace);
         } catch (IOException e) {
             active = new ActiveRun(run, new OutputFiles.RunFile(ctx.outputs.path(run.seq(), run.attempt()), null),
-                    ctx.terminator);
+                    ctx.terminator, ctx.fenceGrace);
             log.error("cannot create the output directory for job {}: {}", run.id(), e.toString());
         }
         registry.add(active);

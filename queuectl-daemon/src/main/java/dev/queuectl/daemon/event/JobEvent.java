@@ -50,6 +50,13 @@ public sealed interface JobEvent {
     record SchedulesChanged() implements JobEvent {
     }
 
+    /**
+     * Another daemon sharing the store says job {@code id} reached a final state or was deleted;
+     * {@code null}: some jobs may have (a poll, or too many to name). Waiters look again.
+     */
+    record ChangedElsewhere(String id) implements JobEvent {
+    }
+
     /** The runtime settings changed. */
     record ConfigChanged() implements JobEvent {
     }

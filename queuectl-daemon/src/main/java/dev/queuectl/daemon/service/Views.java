@@ -13,6 +13,7 @@ import dev.queuectl.daemon.job.JobTemplate;
 import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.Schedule;
 import dev.queuectl.daemon.store.JobStore;
+import dev.queuectl.daemon.store.NodeInfo;
 import dev.queuectl.protocol.JobFilter;
 import dev.queuectl.protocol.JobState;
 import dev.queuectl.protocol.result.AttemptView;
@@ -23,6 +24,7 @@ import dev.queuectl.protocol.result.JobView;
 import dev.queuectl.protocol.result.LoopView;
 import dev.queuectl.protocol.result.QueueView;
 import dev.queuectl.protocol.result.ScheduleView;
+import dev.queuectl.protocol.result.NodeView;
 import dev.queuectl.protocol.result.WorkersView;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,7 +145,7 @@ public final class Views {
 
     public static AttemptView attempt(Attempt a) {
         return new AttemptView(a.number(), a.startedAt(), a.finishedAt(),
-                a.outcome() == null ? null : a.outcome().key(), a.exitCode(), a.error());
+                a.outcome() == null ? null : a.outcome().key(), a.exitCode(), a.error(), a.node());
     }
 
     public static Map<JobState, Long> counts(Map<dev.queuectl.daemon.job.JobState, Long> counts) {
@@ -188,5 +190,20 @@ public final class Views {
                     Duration.between(r.since(), now).toMillis() / 1000.0));
         }
         return new WorkersView(config.workers(), config.workersStopped(), busy);
+    }
+
+    /**
+     * The nodes sharing the store; this daemon's own entry shows its live workers and runs (the
+     * store has what it last reported). A store of one daemon lists this daemon alone.
+     */
+    public static List<NodeView> nodes(List<NodeInfo> nodes, DaemonIdentity self, int workers, int running) {
+        List<NodeView> out = new ArrayList<>();
+        for (NodeInfo n : nodes) {
+            boolean me = n.id().equals(self.node());
+            String state = n.left() ? "left" : n.alive() ? "alive" : "lease expired";
+            out.add(new NodeView(n.id(), n.host(), n.pid(), n.version(), state, n.startedAt(), n.leaseUntil(),
+                    me ? workers : n.workers(), me ? running : n.busy()));
+        }
+        return out;
     }
 }

@@ -18,7 +18,16 @@ public final class Waiters {
 
     /** The event stream's subscriber. */
     public void on(JobEvent e) {
-        if (e instanceof JobEvent.StateChanged) {
+        if (e instanceof JobEvent.ChangedElsewhere) {
+            String id = ((JobEvent.ChangedElsewhere) e).id();
+            if (id != null) {
+                signal(id);
+            } else {
+                for (String waited : List.copyOf(byId.keySet())) {
+                    signal(waited);
+                }
+            }
+        } else if (e instanceof JobEvent.StateChanged) {
             JobEvent.StateChanged c = (JobEvent.StateChanged) e;
             if (c.state() == null || c.state().isFinal()) {
                 signal(c.id());

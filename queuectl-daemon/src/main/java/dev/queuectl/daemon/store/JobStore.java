@@ -259,6 +259,15 @@ public interface JobStore extends ConfigStore, AutoCloseable {
 
     /** The earliest next fire time of the schedules that are not paused, if any: the dispatcher's timer. */
     CompletableFuture<Optional<Instant>> nextFire();
+    // ---- the daemons sharing the store ----
+
+    /** This store's cluster: one node for a store one daemon opens; several with leases for a shared one. */
+    Cluster cluster();
+
+    /** Where run output is kept when the store keeps it (a shared store); empty: in files on this host. */
+    default java.util.Optional<OutputStore> outputStore() {
+        return java.util.Optional.empty();
+    }
     // ---- run statistics ----
 
     /**

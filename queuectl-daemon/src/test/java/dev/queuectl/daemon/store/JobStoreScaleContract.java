@@ -40,13 +40,18 @@ public abstract class JobStoreScaleContract {
 
     protected abstract JobStore openStore(TestClock clock);
 
+    /** How many jobs the store holds; a backend whose fixture is slow to build may use fewer. */
+    protected int jobs() {
+        return JOBS;
+    }
+
     /** Fails unless the store's claim, listing and count queries each use the index made for them. */
     protected abstract void assertHotQueriesUseTheirIndexes(JobStore store) throws Exception;
 
     @BeforeAll
     void build() {
         store = openStore(clock);
-        expected = LivedInStore.build(store, clock, JOBS, LivedInStore.MOSTLY_WAITING);
+        expected = LivedInStore.build(store, clock, jobs(), LivedInStore.MOSTLY_WAITING);
     }
 
     @AfterAll
@@ -84,7 +89,7 @@ public abstract class JobStoreScaleContract {
         }
         JobPage newest = store.list(JobCriteria.ALL, true, null, 5).join();
         assertTrue(newest.jobs().get(0).seq() > newest.jobs().get(4).seq(), "newest first");
-        assertTrue(newest.total() >= JOBS);
+        assertTrue(newest.total() >= jobs());
     }
 
     @Test

@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * One run of a job. {@code number} counts every run, interrupted ones included; {@code outcome}
  * is null while the run is in progress, then one of {@code completed}, {@code failed},
- * {@code timed_out}, {@code interrupted}, {@code cancelled}.
+ * {@code timed_out}, {@code interrupted}, {@code cancelled}. {@code node} is the daemon that ran
+ * it (null from a daemon of protocol 4 or earlier).
  */
 public record AttemptView(int number, Instant startedAt, Instant finishedAt, String outcome, Integer exitCode,
-                          String error) implements JsonWritable {
+                          String error, String node) implements JsonWritable {
 
     @Override
     public Map<String, Object> toJson() {
@@ -24,6 +25,7 @@ public record AttemptView(int number, Instant startedAt, Instant finishedAt, Str
         m.put("outcome", outcome);
         m.put("exit_code", exitCode);
         m.put("error", error);
+        m.put("node", node);
         return m;
     }
 
@@ -31,6 +33,7 @@ public record AttemptView(int number, Instant startedAt, Instant finishedAt, Str
         Fields f = Fields.of(json, "attempt");
         return new AttemptView(f.optInt("attempt", 0, Integer.MAX_VALUE), f.optInstant("started_at"),
                 f.optInstant("finished_at"), f.optString("outcome"),
-                f.optInt("exit_code", Integer.MIN_VALUE, Integer.MAX_VALUE), f.optString("error"));
+                f.optInt("exit_code", Integer.MIN_VALUE, Integer.MAX_VALUE), f.optString("error"),
+                f.optString("node"));
     }
 }

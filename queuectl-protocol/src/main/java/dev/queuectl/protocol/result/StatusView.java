@@ -18,22 +18,22 @@ import java.util.Map;
  * protocol 1; {@code loops} is empty and {@code containment} null from one before protocol 3.
  * {@code waiting} splits the pending and the failed jobs by why they are not running:
  * {@code held}, {@code not_due} (run_at ahead) and {@code due} (waiting for a worker); empty from
- * a daemon older than protocol 4; from protocol 5 also {@code dependencies} (waiting for jobs
- * they depend on). {@code queues} lists the queues with their counts (empty before protocol 5).
+ * a daemon older than protocol 4; from protocol 7 also {@code dependencies} (waiting for jobs
+ * they depend on). {@code nodes} (every daemon sharing the store) is empty from a daemon older
+ * than protocol 6; {@code queues} lists the queues with their counts (empty before protocol 7).
  */
 public record StatusView(String version, int protocol, String node, String store, long pid, Instant startedAt,
                          double uptimeSeconds, String socket, String dataDir, Map<JobState, Long> counts,
                          WorkersView workers, RunStatsView stats, List<LoopView> loops,
                          ContainmentView containment, Map<JobState, Map<String, Long>> waiting,
-                         List<QueueView> queues)
-        implements JsonWritable {
+                         List<NodeView> nodes, List<QueueView> queues) implements JsonWritable {
     /** The keys of each state's entry in {@code waiting}. */
     public static final List<String> WAITING_KINDS = List.of("held", "dependencies", "not_due", "due");
 
     /** This status with {@code queues} in place of its own. */
     public StatusView withQueues(List<QueueView> queues) {
         return new StatusView(version, protocol, node, store, pid, startedAt, uptimeSeconds, socket, dataDir, counts,
-                workers, stats, loops, containment, waiting, queues);
+                workers, stats, loops, containment, waiting, nodes, queues);
     }
 
     @Override
@@ -66,6 +66,11 @@ public record StatusView(String version, int protocol, String node, String store
             w.put(e.getKey().wireName(), e.getValue());
         }
         m.put("waiting", w);
+        List<Object> nodeList = new ArrayList<>(nodes.size());
+        for (NodeView n : nodes) {
+            nodeList.add(n.toJson());
+        }
+        m.put("nodes", nodeList);
         m.put("queues", QueueList.toJson(queues));
         return m;
     }
@@ -100,12 +105,19 @@ public record StatusView(String version, int protocol, String node, String store
                 waiting.put(s, byKind);
             }
         }
+        List<NodeView> nodes = new ArrayList<>();
+        List<?> rawNodes = f.optList("nodes");
+        if (rawNodes != null) {
+            for (Object o : rawNodes) {
+                nodes.add(NodeView.fromJson(o));
+            }
+        }
         return new StatusView(f.optString("version"), f.optInt("protocol", 0, Integer.MAX_VALUE),
                 f.optString("node"), f.optString("store"), f.optLong("pid", 0, Long.MAX_VALUE), f.optInstant("started_at"),
                 uptime instanceof Number ? ((Number) uptime).doubleValue() : 0, f.optString("socket"),
                 f.optString("data_dir"), counts,
                 workers == null ? new WorkersView(0, false, java.util.List.of()) : WorkersView.fromJson(workers),
                 RunStatsView.fromJson(f.optRaw("stats")), loops, ContainmentView.fromJson(f.optRaw("containment")),
-                waiting, QueueList.listFromJson(f.optList("queues")));
+                waiting, nodes, QueueList.listFromJson(f.optList("queues")));
     }
 }

@@ -248,8 +248,8 @@ public final class OutputFiles {
         }
     }
 
-    /** The length of the prefix that ends on a whole UTF-8 character. */
-    private static int utf8Boundary(byte[] b, int n) {
+    /** The length of the prefix of {@code b[0..n)} that ends on a whole UTF-8 character. */
+    public static int utf8Boundary(byte[] b, int n) {
         int i = n - 1;
         int back = 0;
         while (i >= 0 && back < 4 && (b[i] & 0xC0) == 0x80) {
@@ -264,7 +264,8 @@ public final class OutputFiles {
         return back + 1 >= need ? n : i;
     }
 
-    private static String decode(byte[] b, int n) {
+    /** The first {@code n} bytes as text, malformed sequences replaced. */
+    public static String decode(byte[] b, int n) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(b, 0, n)).toString();

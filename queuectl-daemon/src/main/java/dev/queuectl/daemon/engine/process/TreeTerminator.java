@@ -32,6 +32,11 @@ public final class TreeTerminator {
 
     /** TERM now, KILL after the grace period; returns at once. */
     public void terminate(RunTree tree) {
+        terminate(tree, grace);
+    }
+
+    /** TERM now, KILL after {@code grace} (a shorter one when time is short: a fenced node); returns at once. */
+    public void terminate(RunTree tree, Duration grace) {
         if (!tree.terminate()) {
             return; // nothing left
         }

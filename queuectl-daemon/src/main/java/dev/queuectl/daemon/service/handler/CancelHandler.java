@@ -3,8 +3,10 @@ package dev.queuectl.daemon.service.handler;
 import dev.queuectl.daemon.engine.CancelOutcome;
 import dev.queuectl.daemon.engine.RunningRun;
 import dev.queuectl.daemon.event.JobEvent;
+import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobAction;
 import dev.queuectl.daemon.job.JobCriteria;
+import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.service.BulkActions;
@@ -18,11 +20,14 @@ import dev.queuectl.protocol.ProtocolException;
 import dev.queuectl.protocol.request.CancelRequest;
 import dev.queuectl.protocol.result.BulkResult;
 import dev.queuectl.protocol.result.JobView;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +36,20 @@ import java.util.concurrent.TimeUnit;
  * {@code cancel}: a running job has its run stopped (its tree TERM, then KILL) and ends dead; a
  * pending or failed job goes straight to dead ("cancelled"). A job claimed a moment ago is
  * still {@code processing} in the store before its run is registered: the handler waits for the
- * event that registers it (or changes the job) and tries again, without polling. Several jobs:
- * the waiting ones in batches in the store, then the running ones of this node one by one.
+ * event that registers it (or changes the job) and tries again, without polling. With a shared
+ * store, a job running on another node is cancelled through a request its owner acts on.
+ * Several jobs: the waiting ones in batches in the store, then the running ones one by one (with
+ * a shared store, those of every node; else this node's).
  */
 public final class CancelHandler implements OpHandler<CancelRequest> {
     /** Rounds of "claimed, not yet registered" before giving up; each waits for an event. */
     private static final int ROUNDS = 3;
     private static final long EVENT_WAIT_SECONDS = 5;
+    /** How long a cancel waits for another node to stop the job's run. */
+    private static final Duration REMOTE_WAIT = Duration.ofSeconds(30);
     private static final String PROCESSING = JobState.PROCESSING.key();
+    /** With a shared store, at most this many running jobs of a bulk cancel are stopped, on any node. */
+    private static final int REMOTE_MAX = 1_000;
 
     private final ServiceContext ctx;
     private final BulkActions bulk;
@@ -76,17 +87,34 @@ public final class CancelHandler implements OpHandler<CancelRequest> {
         }));
     }
 
-    /** The selected jobs running on this node now (at most the pool's size). */
+    /**
+     * The selected jobs running on this node now (at most the pool's size); with a shared store,
+     * running on any node (at most {@value #REMOTE_MAX}).
+     */
     private CompletableFuture<List<String>> runningHere(JobSelector selector) {
+        boolean shared = ctx.store().cluster().shared();
         Set<String> here = new HashSet<>();
         for (RunningRun run : ctx.engine().running()) {
             here.add(run.jobId());
         }
-        if (here.isEmpty()) {
+        if (here.isEmpty() && !shared) {
             return CompletableFuture.completedFuture(List.of());
         }
         if (selector.ids() != null) {
             List<String> ids = new ArrayList<>(selector.ids());
+            if (shared) {
+                List<CompletableFuture<Optional<JobRef>>> looks = new ArrayList<>();
+                for (String id : ids) {
+                    looks.add(ctx.store().locate(id));
+                }
+                return CompletableFuture.allOf(looks.toArray(new CompletableFuture<?>[0])).thenApply(x -> {
+                    List<String> running = new ArrayList<>();
+                    for (CompletableFuture<Optional<JobRef>> look : looks) {
+                        look.join().filter(j -> j.state() == JobState.PROCESSING).ifPresent(j -> running.add(j.id()));
+                    }
+                    return running;
+                });
+            }
             ids.retainAll(here);
             return CompletableFuture.completedFuture(ids);
         }
@@ -94,10 +122,10 @@ public final class CancelHandler implements OpHandler<CancelRequest> {
         if (processing == null) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return ctx.store().list(processing, false, null, here.size() * 4 + 100).thenApply(page -> {
+        return ctx.store().list(processing, false, null, shared ? REMOTE_MAX : here.size() * 4 + 100).thenApply(page -> {
             List<String> ids = new ArrayList<>();
             page.jobs().forEach(j -> {
-                if (here.contains(j.id())) {
+                if (shared || here.contains(j.id())) {
                     ids.add(j.id());
                 }
             });
@@ -147,8 +175,20 @@ public final class CancelHandler implements OpHandler<CancelRequest> {
                 return CompletableFuture.completedFuture(Views.job(job, PoolState.of(ctx)));
             }
             Throwable cause = Errors.unwrap(error);
-            if (cause instanceof IllegalTransitionException
-                    && ((IllegalTransitionException) cause).current() == JobState.PROCESSING && round < ROUNDS) {
+            boolean running = cause instanceof IllegalTransitionException
+                    && ((IllegalTransitionException) cause).current() == JobState.PROCESSING;
+            if (running && ctx.store().cluster().shared() && round < ROUNDS) {
+                // Another node's run: ask its owner. Ours, just claimed: wait for it to register.
+                return ctx.store().cluster().requestCancel(id).thenCompose(asked -> {
+                    if (asked) {
+                        changed.cancel(false);
+                        return elsewhere(id, round);
+                    }
+                    return changed.orTimeout(EVENT_WAIT_SECONDS, TimeUnit.SECONDS).handle((e, t) -> null)
+                            .thenCompose(x -> cancel(id, round + 1));
+                });
+            }
+            if (running && round < ROUNDS) {
                 return changed.orTimeout(EVENT_WAIT_SECONDS, TimeUnit.SECONDS).handle((e, t) -> null)
                         .thenCompose(x -> cancel(id, round + 1));
             }
@@ -158,7 +198,40 @@ public final class CancelHandler implements OpHandler<CancelRequest> {
         }).thenCompose(f -> f);
     }
 
+    /**
+     * The job runs on another node, whose owner was asked through the store: wait until the run
+     * has ended there. Ended dead, the cancel is done; ended otherwise
+     * (interrupted, say), it is cancelled again from its new state.
+     */
+    private CompletableFuture<JobView> elsewhere(String id, int round) {
+        Instant giveUp = ctx.clock().instant().plus(REMOTE_WAIT);
+        return untilNotRunning(id, giveUp).thenCompose(job -> job.state() == JobState.DEAD
+                        ? CompletableFuture.completedFuture(Views.job(job, PoolState.of(ctx))) : cancel(id, round + 1));
+    }
+
+    private CompletableFuture<Job> untilNotRunning(String id, Instant giveUp) {
+        CompletableFuture<JobEvent> changed = ctx.events().next(e -> concerns(e, id));
+        return ctx.store().find(id).thenCompose(found -> {
+            Job job = found.orElseThrow(() -> ProtocolException.notFound(id)).job();
+            if (job.state() != JobState.PROCESSING) {
+                changed.cancel(false);
+                return CompletableFuture.completedFuture(job);
+            }
+            if (ctx.clock().instant().isAfter(giveUp)) {
+                changed.cancel(false);
+                throw new ProtocolException(ErrorCode.UNAVAILABLE, "job '" + id + "' is still running on another node after " + REMOTE_WAIT.toSeconds() + "s; the cancel request stays"
+                        + " until that node acts on it");
+            }
+            // Woken by the owner's notification, or by the poll every second at the latest.
+            return changed.completeOnTimeout(null, 1, TimeUnit.SECONDS).thenCompose(e -> untilNotRunning(id, giveUp));
+        });
+    }
+
     private static boolean concerns(JobEvent e, String id) {
+        if (e instanceof JobEvent.ChangedElsewhere) {
+            String changed = ((JobEvent.ChangedElsewhere) e).id();
+            return changed == null || changed.equals(id);
+        }
         if (e instanceof JobEvent.RunClaimed) {
             return ((JobEvent.RunClaimed) e).run().id().equals(id);
         }

@@ -1,7 +1,7 @@
 package dev.queuectl.daemon.service.handler;
 
 import dev.queuectl.daemon.engine.LiveRun;
-import dev.queuectl.daemon.engine.output.OutputFiles;
+import dev.queuectl.daemon.engine.RunLogs;
 import dev.queuectl.daemon.event.JobEvent;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobState;
@@ -23,12 +23,17 @@ import java.util.concurrent.TimeUnit;
  * started (the job's first, or the run after its latest) until the event stream says the job's
  * run was claimed or the job changed; for a running run until it has new output or ends. Output
  * is looked for again after a pause that grows while the run is quiet; the run's end wakes the
- * wait at once. Once resolved, the run asked for stays the same through the waits.
+ * wait at once. Once resolved, the run asked for stays the same through the waits. Output is read
+ * through the engine's {@link RunLogs}: files here, or the store's chunks when daemons share the
+ * store, so a run on another node is followed too (its claim is not announced here: waits for it
+ * are bounded by {@value #SHARED_LOOK_MS} ms).
  */
 public final class LogsHandler implements OpHandler<LogsRequest> {
     private static final long WAIT_SECONDS = 10;
     private static final Duration FIRST_LOOK = Duration.ofMillis(50);
     private static final Duration LONGEST_LOOK = Duration.ofMillis(500);
+    private static final long SHARED_LOOK_MS = 500;
+    private static final RunLogs.Slice NOTHING = new RunLogs.Slice(0, 0, 0, false, "");
 
     private final ServiceContext ctx;
 
@@ -50,7 +55,7 @@ public final class LogsHandler implements OpHandler<LogsRequest> {
             JobRef job = found.orElseThrow(() -> ProtocolException.notFound(id));
             if (!wait && job.runs() == 0) {
                 cancel(change);
-                return done(chunk(job, 0, new OutputFiles.Chunk(0, 0, ""), 0, false, null));
+                return done(chunk(job, 0, NOTHING, false, null));
             }
             int attempt = asked != null ? asked : Math.max(job.runs(), 1);
             if (attempt > job.runs() + (wait ? 1 : 0)) {
@@ -63,47 +68,50 @@ public final class LogsHandler implements OpHandler<LogsRequest> {
             if (attempt > job.runs()) {
                 if (job.state().isFinal() || !mayWait) {
                     cancel(change);
-                    return done(chunk(job, attempt, new OutputFiles.Chunk(0, 0, ""), 0, false, null));
+                    return done(chunk(job, attempt, NOTHING, false, null));
                 }
                 return waitFor(change, left).thenCompose(x -> look(id, attempt, offset, giveUp, FIRST_LOOK));
             }
             Optional<LiveRun> live = ctx.engine().live(job.seq(), attempt);
             if (live.isPresent()) {
                 cancel(change);
-                return readLive(job, attempt, offset, giveUp, pause, live.get());
+                return readLive(job, attempt, offset, giveUp, pause, live.get().ended());
             }
             return ctx.store().runOutcome(job.seq(), attempt).thenCompose(outcome -> {
-                if (outcome.isEmpty() && wait && job.state() == JobState.PROCESSING && mayWait) {
+                boolean inProgress = outcome.isEmpty() && job.state() == JobState.PROCESSING;
+                if (inProgress && ctx.store().cluster().shared()) {
+                    // perhaps running on another node: its output is in the store as it goes
+                    cancel(change);
+                    return readLive(job, attempt, offset, giveUp, pause, null);
+                }
+                if (inProgress && wait && mayWait) {
                     // claimed a moment ago and not running here yet: wait for it as for a run not started
                     return waitFor(change, left).thenCompose(x -> look(id, attempt, offset, giveUp, FIRST_LOOK));
                 }
                 cancel(change);
-                return ctx.store().outputDropped(job.seq(), attempt).thenApply(dropped -> {
-                    OutputFiles.Chunk c = ctx.outputs().read(ctx.outputs().path(job.seq(), attempt), offset, dropped,
-                            dropped, true);
-                    return chunk(job, attempt, c, dropped, false, outcome.map(RunOutcome::key).orElse(null));
-                });
+                return ctx.engine().logs().read(job, attempt, offset).thenApply(c -> chunk(job, attempt, c, false,
+                        outcome.map(RunOutcome::key).orElse(null)));
             });
         });
     }
 
+    /** A run in progress, here ({@code ended} its end) or on another node ({@code ended} null). */
     private CompletableFuture<LogChunk> readLive(JobRef job, int attempt, long offset, Instant giveUp, Duration pause,
-                                                 LiveRun live) {
-        long freed = live.freedBytes();
-        OutputFiles.Chunk c = ctx.outputs().read(ctx.outputs().path(job.seq(), attempt), offset, freed, 0, false);
-        if (!c.data().isEmpty() || giveUp == null || !ctx.clock().instant().isBefore(giveUp)) {
-            return done(chunk(job, attempt, c, freed, true, null));
-        }
-        CompletableFuture<Void> later = new CompletableFuture<>();
-        ctx.timer().schedule(() -> later.complete(null), pause.toMillis(), TimeUnit.MILLISECONDS);
-        Duration next = pause.multipliedBy(2).compareTo(LONGEST_LOOK) > 0 ? LONGEST_LOOK : pause.multipliedBy(2);
-        return CompletableFuture.anyOf(later, live.ended()).handle((r, e) -> null)
-                .thenCompose(x -> look(job.id(), attempt, offset, giveUp, next));
+                                                 CompletableFuture<?> ended) {
+        return ctx.engine().logs().read(job, attempt, offset).thenCompose(c -> {
+            if (!c.data().isEmpty() || giveUp == null || !ctx.clock().instant().isBefore(giveUp)) {
+                return done(chunk(job, attempt, c, true, null));
+            }
+            CompletableFuture<Void> later = new CompletableFuture<>();
+            ctx.timer().schedule(() -> later.complete(null), pause.toMillis(), TimeUnit.MILLISECONDS);
+            Duration next = pause.multipliedBy(2).compareTo(LONGEST_LOOK) > 0 ? LONGEST_LOOK : pause.multipliedBy(2);
+            CompletableFuture<?> wake = ended == null ? later : CompletableFuture.anyOf(later, ended);
+            return wake.handle((r, e) -> null).thenCompose(x -> look(job.id(), attempt, offset, giveUp, next));
+        });
     }
 
-    private static LogChunk chunk(JobRef job, int attempt, OutputFiles.Chunk c, long dropped, boolean running,
-                                  String outcome) {
-        return new LogChunk(job.id(), attempt, job.runs(), c.offset(), c.nextOffset(), dropped, running, c.data(),
+    private static LogChunk chunk(JobRef job, int attempt, RunLogs.Slice c, boolean running, String outcome) {
+        return new LogChunk(job.id(), attempt, job.runs(), c.offset(), c.nextOffset(), c.dropped(), running, c.data(),
                 Views.state(job.state()), outcome);
     }
 
@@ -111,12 +119,20 @@ public final class LogsHandler implements OpHandler<LogsRequest> {
         return CompletableFuture.completedFuture(chunk);
     }
 
-    /** Waits for the job's next event, at most {@code left}; never fails. */
-    private static CompletableFuture<JobEvent> waitFor(CompletableFuture<JobEvent> change, Duration left) {
-        return change.completeOnTimeout(null, left.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Waits for the job's next event, at most {@code left}; never fails. With a shared store
+     * another node's claim makes no event here, so the wait is shorter.
+     */
+    private CompletableFuture<JobEvent> waitFor(CompletableFuture<JobEvent> change, Duration left) {
+        long ms = ctx.store().cluster().shared() ? Math.min(left.toMillis(), SHARED_LOOK_MS) : left.toMillis();
+        return change.completeOnTimeout(null, ms, TimeUnit.MILLISECONDS);
     }
 
     private static boolean concerns(JobEvent e, String id) {
+        if (e instanceof JobEvent.ChangedElsewhere) {
+            String changed = ((JobEvent.ChangedElsewhere) e).id();
+            return changed == null || changed.equals(id);
+        }
         if (e instanceof JobEvent.RunClaimed) {
             return ((JobEvent.RunClaimed) e).run().id().equals(id);
         }

@@ -8,6 +8,7 @@ import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.store.IllegalTransitionException;
 import dev.queuectl.daemon.store.JobNotFoundException;
+import dev.queuectl.daemon.store.JsonMaps;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,6 +4,7 @@ import dev.queuectl.daemon.job.BulkPreview;
 import dev.queuectl.daemon.job.JobAction;
 import dev.queuectl.daemon.job.JobSelector;
 import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.store.JsonMaps;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;

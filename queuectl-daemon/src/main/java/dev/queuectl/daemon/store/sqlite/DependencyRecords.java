@@ -2,6 +2,7 @@ package dev.queuectl.daemon.store.sqlite;
 
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobState;
+import dev.queuectl.daemon.store.JsonMaps;
 import dev.queuectl.daemon.store.UnknownDependencyException;
 import java.sql.SQLException;
 import java.util.ArrayDeque;

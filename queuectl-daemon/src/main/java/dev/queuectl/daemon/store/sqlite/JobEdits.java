@@ -5,6 +5,7 @@ import dev.queuectl.daemon.job.JobEdit;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.store.IllegalTransitionException;
 import dev.queuectl.daemon.store.JobChangedException;
+import dev.queuectl.daemon.store.JsonMaps;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumSet;

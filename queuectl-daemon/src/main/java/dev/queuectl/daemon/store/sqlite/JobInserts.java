@@ -5,6 +5,7 @@ import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.NewJob;
 import dev.queuectl.daemon.store.DuplicateJobException;
+import dev.queuectl.daemon.store.JsonMaps;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import dev.queuectl.daemon.job.Job;
 import dev.queuectl.daemon.job.JobRef;
 import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.RunOutcome;
+import dev.queuectl.daemon.store.JsonMaps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
 import dev.queuectl.daemon.job.Transition;
+import dev.queuectl.daemon.store.JsonMaps;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,6 +6,7 @@ import dev.queuectl.daemon.job.JobState;
 import dev.queuectl.daemon.job.JobTemplate;
 import dev.queuectl.daemon.job.NewSchedule;
 import dev.queuectl.daemon.job.Schedule;
+import dev.queuectl.daemon.store.JsonMaps;
 import dev.queuectl.daemon.store.ScheduleRefusedException;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -22,6 +22,7 @@ import dev.queuectl.daemon.job.Readiness;
 import dev.queuectl.daemon.job.RunEnd;
 import dev.queuectl.daemon.job.RunOutcome;
 import dev.queuectl.daemon.job.RunStart;
+import dev.queuectl.daemon.store.Cluster;
 import dev.queuectl.daemon.store.JobStore;
 import dev.queuectl.daemon.store.StoreOpenException;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SqliteJobStore extends SqliteOrganizing {
     private static final int READERS = 2;
+
+    private final Cluster cluster = Cluster.single();
 
     private SqliteJobStore(Database database, Clock clock, Health health) throws SQLException {
         super(clock, new StoreWriter(database.writer(), health), new StoreReaders(database, READERS));
@@ -249,6 +252,12 @@ public final class SqliteJobStore extends SqliteOrganizing {
             }
             return null;
         });
+    }
+
+    /** A cluster of one: the data dir lock keeps every other daemon out of the file. */
+    @Override
+    public Cluster cluster() {
+        return cluster;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.queuectl.daemon.store.sqlite;
+package dev.queuectl.daemon.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The text form of a job's environment and labels in the SQLite store: a JSON object of strings
- * (SQLite's JSON functions read it too, for the labels trigger and for listing variable names).
- * Empty maps are stored as NULL. Thread-safe.
+ * The text form of a job's environment and labels in the stores: a JSON object of strings in the
+ * map's order (the databases' JSON functions read it too: SQLite for the labels trigger and both
+ * for listing variable names). Empty maps are stored as NULL. Errors never quote the text: it
+ * may hold secrets. Thread-safe.
  */
-final class JsonMaps {
+public final class JsonMaps {
     /** Parse errors never quote the text: it may hold secrets. */
     private static final JsonFactory JSON = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
@@ -28,7 +29,7 @@ final class JsonMaps {
     }
 
     /** The JSON text of {@code map} in its order, or null for an empty map. */
-    static String encode(Map<String, String> map) {
+    public static String encode(Map<String, String> map) {
         if (map == null || map.isEmpty()) {
             return null;
         }
@@ -46,7 +47,7 @@ final class JsonMaps {
     }
 
     /** A JSON array of strings, for binding a list of values to {@code json_each(?)}. */
-    static String array(List<?> values) {
+    public static String array(List<?> values) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartArray();
@@ -65,7 +66,7 @@ final class JsonMaps {
     }
 
     /** The map {@link #encode} wrote, in its order; an empty map for null. Values are null in a names-only array. */
-    static Map<String, String> decode(String text) {
+    public static Map<String, String> decode(String text) {
         if (text == null) {
             return Map.of();
         }
@@ -89,7 +90,7 @@ final class JsonMaps {
         return Collections.unmodifiableMap(out);
     }
 
-    static List<String> names(Map<String, String> map) {
+    public static List<String> names(Map<String, String> map) {
         return new ArrayList<>(map.keySet());
     }
 }
