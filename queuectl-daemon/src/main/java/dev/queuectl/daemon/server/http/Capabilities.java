@@ -30,6 +30,7 @@ final class Capabilities {
         m.put("search", "x");
         m.put("labels", List.of("key=value"));
         m.put("since", "2026-01-01T00:00:00Z");
+        m.put("until", "2026-01-01T00:00:00Z");
         m.put("cursor", "abc");
         return m;
     }

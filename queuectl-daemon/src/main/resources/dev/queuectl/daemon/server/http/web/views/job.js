@@ -166,16 +166,12 @@ export function mount(main, ctx) {
   function openEditor() {
     fill(editing, editForm(job, {
       save: async (body) => {
-        try {
-          await api.post('jobs/' + encodeURIComponent(id) + '/edit', body);
-          fill(editing);
-          fill(message, h('p', { class: 'ok' }, 'Saved.'));
-          await load();
-        } catch (e) {
-          fill(message, h('p', { class: 'error' }, e.message));
-        }
+        await api.post('jobs/' + encodeURIComponent(id) + '/edit', body);
+        fill(editing);
+        fill(message, h('p', { class: 'ok' }, 'Saved.'));
+        await load();
       },
-      fail: (text) => fill(message, h('p', { class: 'error' }, text)),
+      fail: (text) => fill(message, text ? h('p', { class: 'error' }, text) : null),
       close: () => fill(editing),
     }));
     const first = editing.querySelector('textarea');
