@@ -170,10 +170,13 @@ final class StoreWriter implements AutoCloseable {
             return true;
         } catch (RuntimeException | Error e) {
             commit.rollbackQuietly();
+            // reported before the requests fail: a loop that waited on one of them and fails in
+            // turn must not be taken for the loop that failed first
+            boolean carryOn = turns.failed(null, e);
             for (WriteTask<?> task : batch) {
                 task.future.completeExceptionally(e);
             }
-            return turns.failed(null, e);
+            return carryOn;
         }
     }
 
