@@ -1,6 +1,7 @@
 package dev.queuectl.daemon.job;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,5 +18,15 @@ public record MinuteStats(String node, Instant minute, long completed, long fail
         if (minute.toEpochMilli() % 60_000 != 0) {
             throw new IllegalArgumentException("a minute starts on a whole minute, not at " + minute);
         }
+    }
+
+    /** Why {@code minutes} may not be saved as {@code node}'s (one of them is another node's), or null. */
+    public static IllegalArgumentException foreignTo(String node, List<MinuteStats> minutes) {
+        for (MinuteStats m : minutes) {
+            if (!m.node().equals(node)) {
+                return new IllegalArgumentException("statistics of node " + m.node() + " saved as " + node + "'s");
+            }
+        }
+        return null;
     }
 }

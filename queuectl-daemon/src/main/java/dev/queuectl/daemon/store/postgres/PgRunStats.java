@@ -21,16 +21,6 @@ final class PgRunStats {
     private PgRunStats() {
     }
 
-    /** Why {@code minutes} may not be saved as {@code node}'s (one is another node's), or null. */
-    static IllegalArgumentException foreign(String node, List<MinuteStats> minutes) {
-        for (MinuteStats m : minutes) {
-            if (!m.node().equals(node)) {
-                return new IllegalArgumentException("statistics of node " + m.node() + " saved as " + node + "'s");
-            }
-        }
-        return null;
-    }
-
     /** Replaces {@code node}'s given minutes and drops its minutes before {@code dropBefore}. */
     static Void save(PgTx tx, String node, List<MinuteStats> minutes, Instant dropBefore) throws SQLException {
         for (MinuteStats m : minutes) {

@@ -262,7 +262,7 @@ public final class PostgresJobStore extends PgOrganizing {
 
     @Override
     public CompletableFuture<Void> saveRunStats(String node, List<MinuteStats> minutes, Instant dropBefore) {
-        IllegalArgumentException foreign = PgRunStats.foreign(node, minutes);
+        IllegalArgumentException foreign = MinuteStats.foreignTo(node, minutes);
         return foreign != null ? CompletableFuture.failedFuture(foreign)
                 : db.write(tx -> PgRunStats.save(tx, node, minutes, dropBefore));
     }

@@ -220,13 +220,9 @@ public final class SqliteJobStore extends SqliteOrganizing {
 
     @Override
     public CompletableFuture<Void> saveRunStats(String node, List<MinuteStats> minutes, Instant dropBefore) {
-        for (MinuteStats m : minutes) {
-            if (!m.node().equals(node)) {
-                return CompletableFuture.failedFuture(new IllegalArgumentException(
-                        "statistics of node " + m.node() + " saved as " + node + "'s"));
-            }
-        }
-        return writer.submitRelaxed(tx -> RunStatsSql.save(tx, node, minutes, dropBefore));
+        IllegalArgumentException foreign = MinuteStats.foreignTo(node, minutes);
+        return foreign != null ? CompletableFuture.failedFuture(foreign)
+                : writer.submitRelaxed(tx -> RunStatsSql.save(tx, node, minutes, dropBefore));
     }
 
     @Override
